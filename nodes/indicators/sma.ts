@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineNode, port } from '../sdk';
+
+/**
+ * Simple moving average, TA-Lib's way: a running total over the window (add the newest,
+ * subtract the one leaving), first output at index period − 1.
+ */
+export const sma = defineNode({
+  type: 'indicator.sma',
+  version: 1,
+  category: 'indicators',
+  kind: 'series',
+  label: { en: 'SMA', zh: '简单移动平均' },
+  description: {
+    en: 'Simple moving average of the input over `period` bars (TA-Lib SMA).',
+    zh: '输入在 period 根K线上的简单移动平均（TA-Lib SMA，通达信 MA）。',
+  },
+  inputs: { source: port('number') },
+  outputs: { value: port('number') },
+  params: z.object({ period: z.number().int().min(1).max(1000).default(20).describe('bars') }),
+  warmup: (p) => p.period - 1,
+  init: (p) => ({ window: new Float64Array(p.period), next: 0, count: 0, sum: 0 }),
+  step: ({ in: i, params, state, out }) => {
+    const x = i.source;
+    if (x !== x) {
+      out.value = NaN;
+      return;
+    }
+    const period = params.period;
+    if (state.count === period) state.sum -= state.window[state.next];
+    else state.count++;
+    state.sum += x;
+    state.window[state.next] = x;
+    state.next = state.next + 1 === period ? 0 : state.next + 1;
+    out.value = state.count === period ? state.sum / period : NaN;
+  },
+  summary: (p) => String(p.period),
+});

@@ -1,0 +1,46 @@
+import type { TAnyNodeDefinition } from './sdk';
+import { barField } from './data/bar-field';
+import { constant } from './data/constant';
+import { barIndex } from './data/bar-index';
+import { add, subtract, multiply, divide, min, max } from './math/binary-ops';
+import { abs } from './math/abs';
+import { highest, lowest, change, percentChange } from './math/window-ops';
+import { greaterThan, lessThan, greaterOrEqual, lessOrEqual, equal } from './logic/compare';
+import { and, or, not } from './logic/boolean-ops';
+import { crossesAbove, crossesBelow } from './logic/crosses';
+import { rising, falling, barsSince, latch } from './logic/trend-signals';
+import { sma } from './indicators/sma';
+import { ema } from './indicators/ema';
+import { buy } from './orders/buy';
+import { sell } from './orders/sell';
+import { closePosition } from './orders/close-position';
+import { targetPercent } from './orders/target-percent';
+import { targetShares } from './orders/target-shares';
+import { stopLoss, takeProfit, trailingStop } from './risk/exit-rules';
+import { maxPosition, maxOpenPositions, cooldown, maxDailyLoss } from './risk/order-guards';
+
+/**
+ * Every node the product knows, listed explicitly: the palette, the compiler and the
+ * conformance suite all read this list. Adding a node = one file + one line here.
+ */
+export const NODE_LIST: readonly TAnyNodeDefinition[] = [
+  // data
+  barField, constant, barIndex,
+  // math
+  add, subtract, multiply, divide, min, max, abs, highest, lowest, change, percentChange,
+  // logic
+  greaterThan, lessThan, greaterOrEqual, lessOrEqual, equal, and, or, not, crossesAbove, crossesBelow,
+  rising, falling, barsSince, latch,
+  // indicators
+  sma, ema,
+  // orders
+  buy, sell, closePosition, targetPercent, targetShares,
+  // risk
+  stopLoss, takeProfit, trailingStop, maxPosition, maxOpenPositions, cooldown, maxDailyLoss,
+] as unknown as TAnyNodeDefinition[];
+
+export const NODE_REGISTRY: ReadonlyMap<string, TAnyNodeDefinition> = new Map(NODE_LIST.map((d) => [d.type, d]));
+
+export function getNodeDefinition(type: string): TAnyNodeDefinition | undefined {
+  return NODE_REGISTRY.get(type);
+}

@@ -1,0 +1,6 @@
+export * from './ports';
+export * from './context';
+export * from './define-node';
+export * from './graph-schema';
+export * from './migrate-graph';
+export * from './rolling-window';
