@@ -1,0 +1,7 @@
+import { getMessages } from '@/components/i18n/locales';
+import { readPreferences } from '@/components/preferences/read-preferences';
+import { ComingSoon } from '@/components/shell/ComingSoon';
+
+export default async function BacktestsPage() {
+  return <ComingSoon section="backtests" t={getMessages((await readPreferences()).locale)} />;
+}

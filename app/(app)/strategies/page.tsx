@@ -1,0 +1,5 @@
+import { StrategyList } from '@/components/strategies/StrategyList';
+
+export default function StrategiesPage() {
+  return <StrategyList />;
+}

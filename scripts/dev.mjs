@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// `npm run dev`: prepare the database, then the Next.js dev server with hot reload.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { root } from './lib/bundle-ts.mjs';
+import { prepareDb } from './prepare-db.mjs';
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+const { port } = await prepareDb();
+const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'dev', '-p', String(port)], {
+  cwd: root,
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

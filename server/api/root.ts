@@ -1,0 +1,16 @@
+// The API: one line per domain router. Add yours here.
+import { authRouter } from './routers/auth';
+import { strategyRouter } from './routers/strategy';
+import { userRouter } from './routers/user';
+import { createCallerFactory, createTRPCRouter } from './trpc';
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  user: userRouter,
+  strategy: strategyRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side caller (tests, server components): `createCaller({ db, userId })`. */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,50 @@
+// Errors the user can act on. Services throw AppError with a stable code; the API turns it into
+// the right HTTP status and the UI shows the code's text in the user's language (messages/*).
+
+export const ERROR_CODES = [
+  'invalid_input',
+  'internal_error',
+  'unauthorized',
+  'not_found',
+  'email_invalid',
+  'email_taken',
+  'password_too_short',
+  'password_too_long',
+  'display_name_required',
+  'display_name_too_long',
+  'invalid_credentials',
+  'name_required',
+  'name_too_long',
+  'description_too_long',
+  'graph_invalid',
+  'graph_too_large',
+  'note_too_long',
+] as const;
+
+export type TErrorCode = (typeof ERROR_CODES)[number];
+
+/** How an error code maps to an HTTP-ish class; the API layer turns these into status codes. */
+export type TErrorKind = 'bad_input' | 'not_found' | 'conflict' | 'unauthorized';
+
+const KIND: Partial<Record<TErrorCode, TErrorKind>> = {
+  not_found: 'not_found',
+  email_taken: 'conflict',
+  unauthorized: 'unauthorized',
+  invalid_credentials: 'unauthorized',
+};
+
+export class AppError extends Error {
+  readonly kind: TErrorKind;
+  constructor(
+    readonly code: TErrorCode,
+    readonly field?: string,
+  ) {
+    super(code);
+    this.name = 'AppError';
+    this.kind = KIND[code] ?? 'bad_input';
+  }
+}
+
+export function isErrorCode(value: unknown): value is TErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
