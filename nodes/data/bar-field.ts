@@ -21,6 +21,7 @@ export const barField = defineNode({
   outputs: { value: port('number') },
   params: ZBarFieldParams,
   warmup: () => 0,
+  readsBar: true,
   init: () => null,
   step: ({ ctx, params, out }) => {
     out.value = ctx.bar[params.field];

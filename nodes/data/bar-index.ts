@@ -21,6 +21,7 @@ export const barIndex = defineNode({
   },
   params: z.object({}),
   warmup: () => 0,
+  readsBar: true,
   init: () => null,
   step: ({ ctx, out }) => {
     out.index = ctx.bar.index;

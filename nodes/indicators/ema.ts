@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { defineNode, port } from '../sdk';
 
 /**
- * Exponential moving average, TA-Lib's way: seeded with the SMA of the first `period` inputs,
- * then ema += (x − ema) × 2 / (period + 1). First output at index period − 1.
+ * Exponential moving average.
+ * - `talib` (default): seeded with the SMA of the first `period` inputs, then
+ *   ema += (x − ema) × 2 / (period + 1). First output at index period − 1.
+ * - `tdx` (TongDaXin/THS EMA(X,N)): Y = (2·X + (N−1)·Y′) / (N+1), seeded with the first input,
+ *   so it has a value from the first bar.
  */
 export const ema = defineNode({
   type: 'indicator.ema',
@@ -12,13 +15,16 @@ export const ema = defineNode({
   kind: 'series',
   label: { en: 'EMA', zh: '指数移动平均' },
   description: {
-    en: 'Exponential moving average, seeded with the SMA of the first `period` bars (TA-Lib EMA).',
-    zh: '指数移动平均，以前 period 根的简单平均为初值（TA-Lib EMA）。',
+    en: 'Exponential moving average (TA-Lib EMA): seeded with the SMA of the first `period` bars, then EMA += (x − EMA)·2/(period+1). Convention "tdx" is TongDaXin EMA(X,N) = (2·X + (N−1)·EMA′)/(N+1) seeded with the first value.',
+    zh: '指数移动平均（TA-Lib EMA）：以前 period 根的简单平均为初值，之后 EMA += (x − EMA)·2/(period+1)。约定选 tdx 时为通达信 EMA(X,N) = (2·X + (N−1)·EMA′)/(N+1)，以首个值为初值。',
   },
   inputs: { source: port('number') },
   outputs: { value: port('number') },
-  params: z.object({ period: z.number().int().min(1).max(1000).default(20).describe('bars') }),
-  warmup: (p) => p.period - 1,
+  params: z.object({
+    period: z.number().int().min(1).max(1000).default(20).describe('bars'),
+    convention: z.enum(['talib', 'tdx']).default('talib').describe('seeding: TA-Lib (SMA seed) or TongDaXin (first value)'),
+  }),
+  warmup: (p) => (p.convention === 'tdx' ? 0 : p.period - 1),
   init: (p) => ({ k: 2 / (p.period + 1), count: 0, seedSum: 0, value: NaN }),
   step: ({ in: i, params, state, out }) => {
     const x = i.source;
@@ -26,7 +32,10 @@ export const ema = defineNode({
       out.value = NaN;
       return;
     }
-    if (state.count < params.period) {
+    if (params.convention === 'tdx') {
+      const n = params.period;
+      state.value = state.count++ === 0 ? x : (2 * x + (n - 1) * state.value) / (n + 1);
+    } else if (state.count < params.period) {
       state.count++;
       state.seedSum += x;
       if (state.count === params.period) state.value = state.seedSum / params.period;
@@ -35,5 +44,5 @@ export const ema = defineNode({
     }
     out.value = state.value;
   },
-  summary: (p) => String(p.period),
+  summary: (p) => (p.convention === 'tdx' ? `${p.period} tdx` : String(p.period)),
 });

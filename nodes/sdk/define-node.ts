@@ -75,6 +75,12 @@ export interface TNodeDefinition<
    * (e.g. max daily loss). Set on such nodes; the compiler then treats them as global.
    */
   globalGuard?: boolean;
+  /**
+   * Set on nodes whose step reads `ctx.bar` (data nodes). The kernel fills ctx.bar before such
+   * a step in the column phase; other series nodes get only their inputs, which saves ~8 writes
+   * per node per bar.
+   */
+  readsBar?: boolean;
   /** A node whose step awaits (AI). The compiler runs plans that contain one in the async loop. */
   async?: boolean;
 }

@@ -1,0 +1,163 @@
+/**
+ * Streaming building blocks shared by the indicator nodes. Each keeps its numbers in
+ * preallocated typed arrays and does O(1) (amortised) work per value, and each reproduces
+ * TA-Lib's floating-point order of operations where TA-Lib has the same quantity, so that
+ * nodes built from them match TA-Lib bit for bit rather than merely "closely".
+ */
+
+/** TA-Lib's "is zero" test (TA_IS_ZERO): |v| < 1e-8. */
+export function taIsZero(v: number): boolean {
+  return v > -1e-8 && v < 1e-8;
+}
+
+/**
+ * TA-Lib EMA: seeded with the SMA of the first `period` values, then
+ * ema = (x − ema) × k + ema. NaN until the seed is complete.
+ */
+export class TaEma {
+  readonly k: number;
+  count = 0;
+  sum = 0;
+  value = NaN;
+
+  constructor(
+    readonly period: number,
+    k = 2 / (period + 1),
+  ) {
+    this.k = k;
+  }
+
+  push(x: number): number {
+    if (this.count < this.period) {
+      this.sum += x;
+      if (++this.count === this.period) this.value = this.sum / this.period;
+      return this.value;
+    }
+    this.value = (x - this.value) * this.k + this.value;
+    return this.value;
+  }
+}
+
+/**
+ * Running-total SMA in TA-Lib's order (total − leaving + entering, then ÷ n). NaN until full.
+ */
+export class RunningSma {
+  private readonly buf: Float64Array;
+  private next = 0;
+  count = 0;
+  sum = 0;
+
+  constructor(readonly period: number) {
+    this.buf = new Float64Array(period);
+  }
+
+  push(x: number): number {
+    const p = this.period;
+    if (this.count === p) this.sum -= this.buf[this.next];
+    else this.count++;
+    this.sum += x;
+    this.buf[this.next] = x;
+    this.next = this.next + 1 === p ? 0 : this.next + 1;
+    return this.count === p ? this.sum / p : NaN;
+  }
+}
+
+/**
+ * Rolling maximum (or minimum) of the last `period` values with a monotonic deque: O(1)
+ * amortised per value. Among equal extremes the newest is kept, so `index` matches TA-Lib's
+ * AROON (which takes the most recent bar on ties).
+ */
+export class RollingExtreme {
+  private readonly vals: Float64Array;
+  private readonly idxs: Float64Array;
+  private readonly cap: number;
+  private head = 0;
+  private len = 0;
+  /** number of values pushed so far */
+  seen = 0;
+
+  constructor(
+    readonly period: number,
+    private readonly isMax: boolean,
+  ) {
+    this.cap = period + 1;
+    this.vals = new Float64Array(this.cap);
+    this.idxs = new Float64Array(this.cap);
+  }
+
+  push(x: number): void {
+    const i = this.seen++;
+    const cap = this.cap;
+    // drop the back while it can never be the extreme again
+    while (this.len > 0) {
+      let b = this.head + this.len - 1;
+      if (b >= cap) b -= cap;
+      const v = this.vals[b];
+      if (this.isMax ? v <= x : v >= x) this.len--;
+      else break;
+    }
+    let t = this.head + this.len;
+    if (t >= cap) t -= cap;
+    this.vals[t] = x;
+    this.idxs[t] = i;
+    this.len++;
+    // drop the front when it left the window
+    if (this.idxs[this.head] <= i - this.period) {
+      this.head = this.head + 1 === cap ? 0 : this.head + 1;
+      this.len--;
+    }
+  }
+
+  get full(): boolean {
+    return this.seen >= this.period;
+  }
+
+  /** the extreme of the window (of what was seen while not yet full) */
+  get value(): number {
+    return this.len > 0 ? this.vals[this.head] : NaN;
+  }
+
+  /** how many values ago the extreme was pushed (0 = the newest) */
+  get ago(): number {
+    return this.len > 0 ? this.seen - 1 - this.idxs[this.head] : NaN;
+  }
+}
+
+/** A fixed-size ring of the last `size` values; `ago(0)` is the newest. */
+export class Ring {
+  readonly buf: Float64Array;
+  head = -1;
+  count = 0;
+
+  constructor(readonly size: number) {
+    this.buf = new Float64Array(size);
+  }
+
+  push(x: number): void {
+    this.head = this.head + 1 === this.size ? 0 : this.head + 1;
+    this.buf[this.head] = x;
+    if (this.count < this.size) this.count++;
+  }
+
+  /** the value that the next push overwrites (the oldest once full) */
+  get oldest(): number {
+    const i = this.head + 1 === this.size ? 0 : this.head + 1;
+    return this.buf[i];
+  }
+
+  ago(k: number): number {
+    if (k >= this.count) return NaN;
+    const i = this.head - k;
+    return this.buf[i < 0 ? i + this.size : i];
+  }
+}
+
+/** TA-Lib's true range for one bar given the previous close. */
+export function trueRange(high: number, low: number, prevClose: number): number {
+  let range = high - low;
+  let t = Math.abs(high - prevClose);
+  if (t > range) range = t;
+  t = Math.abs(low - prevClose);
+  if (t > range) range = t;
+  return range;
+}

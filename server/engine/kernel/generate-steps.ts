@@ -1,0 +1,92 @@
+import type { TPortType } from '@/nodes/sdk';
+import type { TPlan, TPlanInput } from '../compile/types';
+
+/**
+ * "Compiling" a plan: each node gets its own small generated loop (column phase), and the
+ * trading-phase nodes get one generated step function for the plan. Each generated function has
+ * its own source text, hence its own type feedback, so V8 sees one node's `step` at each call
+ * site and inlines it; a shared interpreter loop would see every node type at one call site and
+ * could inline none. Measured in `npm run bench` (docs/ARCHITECTURE.md, "Why generated loops").
+ */
+
+let serial = 0;
+const key = (name: string) => JSON.stringify(name);
+
+/** (from, to, inCols, outCols, bars, frame) => void: runs one series node over bars [from, to). */
+export type TSeriesLoop = (from: number, to: number, inCols: unknown[], outCols: unknown[], bars: unknown, frame: unknown) => void;
+
+function readColumn(input: TPlanInput, col: string): string {
+  const from = input.source!.type;
+  if (input.type === 'signal') return `${col}[i] === 1`;
+  if (input.type === 'number' && (from === 'number' || from === 'signal')) return `${col}[i]`;
+  return `${col}[i]`;
+}
+
+function writeColumn(type: TPortType, col: string, value: string): string {
+  return type === 'signal' ? `${col}[i] = ${value} ? 1 : 0;` : `${col}[i] = ${value};`;
+}
+
+export function generateSeriesLoop(plan: TPlan, k: number): TSeriesLoop {
+  const node = plan.nodes[k];
+  const lines: string[] = [];
+  node.inputs.forEach((input, j) => {
+    if (input.source) lines.push(`    fin[${key(input.name)}] = ${readColumn(input, `in${j}`)};`);
+  });
+  if (node.def.readsBar) {
+    lines.unshift(
+      '    bar.index = i; bar.time = bars.time[i]; bar.open = bars.open[i]; bar.high = bars.high[i];',
+      '    bar.low = bars.low[i]; bar.close = bars.close[i]; bar.volume = bars.volume[i]; bar.amount = bars.amount[i];',
+    );
+  }
+  lines.push('    step(frame);');
+  node.outputs.forEach((output, j) => lines.push(`    ${writeColumn(output.type, `out${j}`, `fout[${key(output.name)}]`)}`));
+  const source = `// series loop ${serial++}: ${node.def.type} "${node.id.replace(/[^\w-]/g, '_')}"
+return function seriesLoop(from, to, inCols, outCols, bars, frame) {
+  const fin = frame.in, fout = frame.out, bar = frame.ctx.bar;
+${node.inputs.map((_, j) => `  const in${j} = inCols[${j}];`).join('\n')}
+${node.outputs.map((_, j) => `  const out${j} = outCols[${j}];`).join('\n')}
+  for (let i = from; i < to; i++) {
+${lines.join('\n')}
+  }
+};`;
+  return new Function('step', source)(node.def.step) as TSeriesLoop;
+}
+
+/**
+ * (i, frames, columns, intents) => number of intents written: steps every trading-phase node
+ * on bar i in topological order and collects the orders that reach a sink.
+ */
+export type TTradingStep = (i: number, frames: unknown[], columns: unknown[][], intents: unknown[]) => number | Promise<number>;
+
+export function generateTradingStep(plan: TPlan): TTradingStep {
+  const lines: string[] = [];
+  const asyncPlan = plan.async;
+  plan.nodes.forEach((node, k) => {
+    if (node.phase !== 'trading') return;
+    lines.push(`  f = F[${k}]; fin = f.in;`);
+    for (const input of node.inputs) {
+      const src = input.source;
+      if (!src) continue;
+      const producer = plan.nodes[src.node];
+      let expr: string;
+      if (producer.phase === 'series') {
+        const o = producer.outputs.findIndex((x) => x.name === src.port);
+        expr = readColumn(input, `C[${src.node}][${o}]`);
+      } else {
+        expr = `F[${src.node}].out[${key(src.port)}]`;
+        if (input.type === 'number' && src.type === 'signal') expr = `(${expr} ? 1 : 0)`;
+      }
+      lines.push(`  fin[${key(input.name)}] = ${expr};`);
+    }
+    lines.push(`  ${asyncPlan && node.def.async ? 'await ' : ''}S[${k}](f);`);
+  });
+  lines.push('  let n = 0, o;');
+  for (const sink of plan.orderSinks) lines.push(`  o = F[${sink.node}].out[${key(sink.port)}]; if (o !== null) intents[n++] = o;`);
+  lines.push('  return n;');
+  const source = `// trading step ${serial++}
+return ${asyncPlan ? 'async ' : ''}function tradingStep(i, F, C, intents) {
+  let f, fin;
+${lines.join('\n')}
+};`;
+  return new Function('S', source)(plan.nodes.map((n) => n.def.step)) as TTradingStep;
+}

@@ -1,0 +1,173 @@
+import type { TTrade } from '../kernel/types';
+
+/**
+ * Performance statistics of a run. Returns are simple per-bar returns of the equity curve;
+ * annualisation uses the real bar frequency (see periodsPerYear). Conventions, chosen to match
+ * what the reference tools print: population standard deviation; Sortino's downside deviation
+ * over all bars (returns above the target count as 0); drawdown as a fraction of the running peak.
+ */
+export interface TMetrics {
+  initialCash: number;
+  finalEquity: number;
+  totalReturn: number;
+  annualReturn: number;
+  maxDrawdown: number;
+  /** longest stretch, in bars, spent below a previous equity peak */
+  maxDrawdownBars: number;
+  volatility: number;
+  sharpe: number;
+  sortino: number;
+  calmar: number;
+  trades: number;
+  winRate: number;
+  profitFactor: number | null;
+  avgWin: number;
+  avgLoss: number;
+  exposure: number;
+  turnover: number;
+  fees: number;
+  periodsPerYear: number;
+  benchmarkReturn: number | null;
+  alpha: number | null;
+  beta: number | null;
+}
+
+export interface TMetricsInput {
+  times: ArrayLike<number>;
+  equity: ArrayLike<number>;
+  initialCash: number;
+  trades: readonly TTrade[];
+  fees: number;
+  tradedValue: number;
+  exposedPoints: number;
+  /** trading days per year of the market (252 stocks, 365 crypto) */
+  tradingDaysPerYear: number;
+  /** annual risk-free rate as a fraction */
+  riskFreeRate?: number;
+  /** benchmark closes aligned with `times` (NaN where missing) */
+  benchmark?: ArrayLike<number>;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Bars per year from the bar spacing: intraday = bars per day × days, daily = days, weekly 52, monthly 12. */
+export function periodsPerYear(times: ArrayLike<number>, tradingDaysPerYear: number): number {
+  const n = times.length;
+  if (n < 2) return tradingDaysPerYear;
+  const perDay = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const d = Math.floor(times[i] / DAY_MS);
+    perDay.set(d, (perDay.get(d) ?? 0) + 1);
+  }
+  const counts = [...perDay.values()].sort((a, b) => a - b);
+  const medianPerDay = counts[counts.length >> 1];
+  if (medianPerDay > 1) return medianPerDay * tradingDaysPerYear;
+  const gaps: number[] = [];
+  for (let i = 1; i < n; i++) gaps.push((times[i] - times[i - 1]) / DAY_MS);
+  gaps.sort((a, b) => a - b);
+  const medianGap = gaps[gaps.length >> 1];
+  if (medianGap >= 20) return 12;
+  if (medianGap >= 5) return 52;
+  return tradingDaysPerYear;
+}
+
+export function computeMetrics(input: TMetricsInput): TMetrics {
+  const { equity, times, initialCash, trades } = input;
+  const n = equity.length;
+  const finalEquity = n > 0 ? equity[n - 1] : initialCash;
+  const ppy = periodsPerYear(times, input.tradingDaysPerYear);
+  const rfPerBar = (input.riskFreeRate ?? 0) / ppy;
+
+  // Per-bar returns; the first bar's return is measured from the initial cash.
+  const returns = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const prev = i === 0 ? initialCash : equity[i - 1];
+    returns[i] = prev > 0 ? equity[i] / prev - 1 : 0;
+  }
+  const mean = average(returns);
+  const std = Math.sqrt(average(returns, (r) => (r - mean) ** 2));
+  const downside = Math.sqrt(average(returns, (r) => Math.min(0, r - rfPerBar) ** 2));
+
+  let peak = initialCash;
+  let maxDrawdown = 0;
+  let underwater = 0;
+  let maxDrawdownBars = 0;
+  for (let i = 0; i < n; i++) {
+    if (equity[i] >= peak) {
+      peak = equity[i];
+      underwater = 0;
+    } else {
+      underwater++;
+      if (underwater > maxDrawdownBars) maxDrawdownBars = underwater;
+      const dd = (peak - equity[i]) / peak;
+      if (dd > maxDrawdown) maxDrawdown = dd;
+    }
+  }
+
+  const totalReturn = finalEquity / initialCash - 1;
+  const annualReturn = n > 0 && finalEquity > 0 ? Math.pow(finalEquity / initialCash, ppy / n) - 1 : -1;
+  const wins = trades.filter((t) => t.pnl > 0);
+  const losses = trades.filter((t) => t.pnl <= 0);
+  const grossWin = wins.reduce((a, t) => a + t.pnl, 0);
+  const grossLoss = -losses.reduce((a, t) => a + t.pnl, 0);
+  const avgEquity = n > 0 ? average(equity) : initialCash;
+
+  let benchmarkReturn: number | null = null;
+  let alpha: number | null = null;
+  let beta: number | null = null;
+  if (input.benchmark && input.benchmark.length === n && n > 1) {
+    const b = input.benchmark;
+    const pairs: Array<[number, number]> = [];
+    let first = NaN;
+    let last = NaN;
+    for (let i = 0; i < n; i++) {
+      if (b[i] === b[i]) {
+        if (first !== first) first = b[i];
+        last = b[i];
+      }
+      if (i > 0 && b[i] === b[i] && b[i - 1] === b[i - 1] && b[i - 1] > 0) pairs.push([returns[i], b[i] / b[i - 1] - 1]);
+    }
+    if (first === first && first > 0) benchmarkReturn = last / first - 1;
+    if (pairs.length > 1) {
+      const mr = pairs.reduce((a, p) => a + p[0], 0) / pairs.length;
+      const mb = pairs.reduce((a, p) => a + p[1], 0) / pairs.length;
+      const cov = pairs.reduce((a, p) => a + (p[0] - mr) * (p[1] - mb), 0) / pairs.length;
+      const varB = pairs.reduce((a, p) => a + (p[1] - mb) ** 2, 0) / pairs.length;
+      beta = varB > 0 ? cov / varB : null;
+      alpha = beta === null ? null : (mr - rfPerBar - beta * (mb - rfPerBar)) * ppy;
+    }
+  }
+
+  return {
+    initialCash,
+    finalEquity,
+    totalReturn,
+    annualReturn,
+    maxDrawdown,
+    maxDrawdownBars,
+    volatility: std * Math.sqrt(ppy),
+    sharpe: std > 0 ? ((mean - rfPerBar) / std) * Math.sqrt(ppy) : 0,
+    sortino: downside > 0 ? ((mean - rfPerBar) / downside) * Math.sqrt(ppy) : 0,
+    calmar: maxDrawdown > 0 ? annualReturn / maxDrawdown : 0,
+    trades: trades.length,
+    winRate: trades.length > 0 ? wins.length / trades.length : 0,
+    profitFactor: grossLoss > 0 ? grossWin / grossLoss : null,
+    avgWin: wins.length > 0 ? grossWin / wins.length : 0,
+    avgLoss: losses.length > 0 ? -grossLoss / losses.length : 0,
+    exposure: n > 0 ? input.exposedPoints / n : 0,
+    turnover: avgEquity > 0 ? input.tradedValue / avgEquity : 0,
+    fees: input.fees,
+    periodsPerYear: ppy,
+    benchmarkReturn,
+    alpha,
+    beta,
+  };
+}
+
+function average(values: ArrayLike<number>, f?: (v: number) => number): number {
+  const n = values.length;
+  if (n === 0) return 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += f ? f(values[i]) : values[i];
+  return sum / n;
+}
