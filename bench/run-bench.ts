@@ -1,4 +1,118 @@
-export async function runBench(_argv: string[]): Promise<number> {
-  console.log('bench: not yet');
-  return 0;
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { compileGraph } from '@/server/engine/compile';
+import { runPlan } from '@/server/engine/run-backtest';
+import { parseBarsCsv } from '@/server/data/parse-bars-csv';
+import { getTemplate } from '@/templates';
+import { barsToCsv, syntheticBars } from './synthetic-bars';
+import { handLoopSmaCross } from './hand-loop';
+
+/**
+ * `npm run bench`: engine speed on 1,000,000 seeded synthetic bars. A benchmark, not a test:
+ * it prints a table and writes bench/results.json; it fails only if the graph kernel and the
+ * hand loop disagree (then one of them is wrong).
+ */
+interface TRow {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+}
+
+const BARS = 1_000_000;
+const REPEATS = 5;
+
+function best(times: number[]): number {
+  return Math.min(...times);
+}
+
+export async function runBench(argv: string[]): Promise<number> {
+  const bars = argv.includes('--quick') ? 200_000 : BARS;
+  const root = process.cwd();
+  const rows: TRow[] = [];
+  const data = syntheticBars(bars);
+
+  // 1. graph kernel
+  const compiled = compileGraph(getTemplate('sma-crossover')!.graph);
+  if (!compiled.ok) throw new Error('sma-crossover does not compile');
+  const request = {
+    graph: null,
+    symbols: [{ symbol: 'SYN.US', market: 'us' as const, bars: data }],
+    initialCash: 1_000_000,
+    costs: { commissionRate: 0.00025 },
+  };
+  const kernelTimes: number[] = [];
+  let kernelResult = await runPlan(compiled.plan, request);
+  for (let r = 0; r < REPEATS; r++) {
+    kernelResult = await runPlan(compiled.plan, request);
+    kernelTimes.push(kernelResult.timing.runMs);
+  }
+  const kernelMs = best(kernelTimes);
+
+  // 2. hand-written loop of the same rules
+  const handTimes: number[] = [];
+  let hand = handLoopSmaCross(data, 10, 30, 1_000_000, 0.00025);
+  for (let r = 0; r < REPEATS; r++) {
+    const t = performance.now();
+    hand = handLoopSmaCross(data, 10, 30, 1_000_000, 0.00025);
+    handTimes.push(performance.now() - t);
+  }
+  const handMs = best(handTimes);
+  const agree =
+    Math.abs(hand.finalEquity - kernelResult.metrics.finalEquity) <= 1e-6 * Math.abs(hand.finalEquity) &&
+    hand.fills.length === kernelResult.fills.length &&
+    hand.fills.every((f, k) => f.qty === kernelResult.fills[k].qty && f.price === kernelResult.fills[k].price && f.side === kernelResult.fills[k].side);
+
+  rows.push({ name: 'graph kernel, sma-crossover', value: bars / (kernelMs / 1000), unit: 'bars/s', target: '≥ 12,000,000' });
+  rows.push({ name: 'hand-written loop, same rules', value: bars / (handMs / 1000), unit: 'bars/s' });
+  rows.push({ name: 'kernel time ÷ hand-loop time', value: kernelMs / handMs, unit: '×', target: '≤ 3' });
+
+  // 3. CSV load
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nofx-bench-'));
+  const csvFile = path.join(tmp, 'SYN.US_daily.csv');
+  fs.writeFileSync(csvFile, barsToCsv(data));
+  const loadTimes: number[] = [];
+  for (let r = 0; r < REPEATS; r++) {
+    const t = performance.now();
+    const parsed = parseBarsCsv(fs.readFileSync(csvFile, 'utf8'));
+    loadTimes.push(performance.now() - t);
+    if (!parsed.ok || parsed.bars.length !== bars) throw new Error('bench CSV did not parse back');
+  }
+  rows.push({ name: `load a ${bars.toLocaleString('en-US')}-row CSV (read + parse)`, value: best(loadTimes), unit: 'ms', target: '≤ 300' });
+
+  // 4. whole CLI process
+  const cli = path.join(root, 'cli/nofx.mjs');
+  spawnSync(process.execPath, [cli, '--help']); // make sure the bundle is built before timing
+  const processTimes: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t = performance.now();
+    const out = spawnSync(process.execPath, [cli, 'backtest', '--strategy', 'sma-crossover', '--data', csvFile, '--market', 'us'], { encoding: 'utf8' });
+    processTimes.push(performance.now() - t);
+    if (out.status !== 0) throw new Error(`nofx backtest failed in the bench: ${out.stderr}`);
+  }
+  rows.push({ name: `whole \`nofx backtest\` process, ${bars.toLocaleString('en-US')} bars`, value: best(processTimes), unit: 'ms', target: '≤ 2000' });
+  fs.rmSync(tmp, { recursive: true, force: true });
+
+  // 5. indicator kernels (when the indicator bench is present)
+  try {
+    const mod = (await import('./indicators-bench')) as { runIndicatorBench?: (n: number) => Array<{ name: string; barsPerSec: number }> };
+    for (const r of mod.runIndicatorBench?.(bars) ?? []) rows.push({ name: `indicator ${r.name}`, value: r.barsPerSec, unit: 'bars/s' });
+  } catch {
+    // no indicator bench in this build
+  }
+
+  const width = Math.max(...rows.map((r) => r.name.length));
+  console.log(`NOFX bench — ${bars.toLocaleString('en-US')} synthetic bars, best of ${REPEATS}, node ${process.version}, ${os.cpus().length} cores\n`);
+  for (const r of rows) {
+    const v = r.unit === 'bars/s' ? Math.round(r.value).toLocaleString('en-US') : r.value.toFixed(2);
+    console.log(`${r.name.padEnd(width)}  ${v.padStart(14)} ${r.unit.padEnd(7)}${r.target ? `  target ${r.target}` : ''}`);
+  }
+  console.log(`\nkernel and hand loop agree: ${agree ? 'yes' : 'NO'} (final equity ${kernelResult.metrics.finalEquity.toFixed(2)} vs ${hand.finalEquity.toFixed(2)}, fills ${kernelResult.fills.length} vs ${hand.fills.length})`);
+  fs.writeFileSync(
+    path.join(root, 'bench/results.json'),
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, bars, rows, agree }, null, 2) + '\n',
+  );
+  return agree ? 0 : 1;
 }

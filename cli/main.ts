@@ -1,6 +1,7 @@
 import { runBacktestCommand } from './commands/backtest';
 import { runValidateCommand } from './commands/validate';
 import { runBenchCommand } from './commands/bench';
+import { runIndicatorsCommand } from './commands/indicators';
 import { CliError } from './cli-error';
 
 type TCommand = (argv: string[]) => Promise<number>;
@@ -9,6 +10,7 @@ type TCommand = (argv: string[]) => Promise<number>;
 const COMMANDS: Record<string, { run: TCommand; help: string }> = {
   backtest: { run: runBacktestCommand, help: 'run a strategy graph on CSV bars' },
   validate: { run: runValidateCommand, help: 'check a strategy graph and list per-node errors' },
+  indicators: { run: runIndicatorsCommand, help: 'compute indicators over CSV bars (TA-Lib-exact), one row per bar' },
   bench: { run: runBenchCommand, help: 'measure the engine (writes bench/results.json)' },
 };
 

@@ -26,5 +26,6 @@ export const barField = defineNode({
   step: ({ ctx, params, out }) => {
     out.value = ctx.bar[params.field];
   },
+  barColumn: (p) => p.field,
   summary: (p) => p.field,
 });

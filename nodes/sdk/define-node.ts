@@ -81,6 +81,11 @@ export interface TNodeDefinition<
    * per node per bar.
    */
   readsBar?: boolean;
+  /**
+   * For nodes whose output is simply one column of the bar (data.bar): the kernel then uses that
+   * column as the node's output instead of stepping it bar by bar. `step` must give the same values.
+   */
+  barColumn?: (params: z.output<P>) => 'open' | 'high' | 'low' | 'close' | 'volume' | 'amount';
   /** A node whose step awaits (AI). The compiler runs plans that contain one in the async loop. */
   async?: boolean;
 }

@@ -32,17 +32,13 @@ export function generateSeriesLoop(plan: TPlan, k: number): TSeriesLoop {
   node.inputs.forEach((input, j) => {
     if (input.source) lines.push(`    fin[${key(input.name)}] = ${readColumn(input, `in${j}`)};`);
   });
-  if (node.def.readsBar) {
-    lines.unshift(
-      '    bar.index = i; bar.time = bars.time[i]; bar.open = bars.open[i]; bar.high = bars.high[i];',
-      '    bar.low = bars.low[i]; bar.close = bars.close[i]; bar.volume = bars.volume[i]; bar.amount = bars.amount[i];',
-    );
-  }
+  if (node.def.readsBar) lines.unshift('    bar.index = i;');
   lines.push('    step(frame);');
   node.outputs.forEach((output, j) => lines.push(`    ${writeColumn(output.type, `out${j}`, `fout[${key(output.name)}]`)}`));
   const source = `// series loop ${serial++}: ${node.def.type} "${node.id.replace(/[^\w-]/g, '_')}"
 return function seriesLoop(from, to, inCols, outCols, bars, frame) {
   const fin = frame.in, fout = frame.out, bar = frame.ctx.bar;
+  bar.columns = bars;
 ${node.inputs.map((_, j) => `  const in${j} = inCols[${j}];`).join('\n')}
 ${node.outputs.map((_, j) => `  const out${j} = outCols[${j}];`).join('\n')}
   for (let i = from; i < to; i++) {

@@ -1,5 +1,7 @@
 import type { TNodeContext, TPortType, TStepFrame } from '@/nodes/sdk';
+import type { TBarColumns } from '@/server/data/bar-columns';
 import type { TPlan } from '../compile/types';
+import { BarView } from './bar-view';
 
 /** The value an unwired input reads, and the value an output holds before its first step. */
 export function emptyValue(type: TPortType): number | boolean | null {
@@ -22,12 +24,10 @@ export function createFrames(plan: TPlan, ctx: TNodeContext): TFrame[] {
   });
 }
 
-export function createContext(symbol: string, position: TNodeContext['position'], account: TNodeContext['account'], llm: TNodeContext['llm']): TNodeContext {
-  return {
-    symbol,
-    bar: { index: 0, time: 0, open: NaN, high: NaN, low: NaN, close: NaN, volume: NaN, amount: NaN },
-    position,
-    account,
-    llm,
-  };
+export interface TKernelContext extends TNodeContext {
+  bar: BarView;
+}
+
+export function createContext(symbol: string, position: TNodeContext['position'], account: TNodeContext['account'], llm: TNodeContext['llm'], bars: TBarColumns): TKernelContext {
+  return { symbol, bar: new BarView(bars), position, account, llm };
 }

@@ -44,7 +44,7 @@ export async function runKernel(plan: TPlan, ports: TKernelPorts, options: TKern
 
   const portfolio = new Portfolio(symbols, options.initialCash, sink.trade?.bind(sink));
   const buffers = symbols.map((_, s) => new BarBuffer(expected?.[s] ?? 1024));
-  const contexts = symbols.map((sym, s) => createContext(sym, portfolio.positions[s], portfolio.account, llm));
+  const contexts = symbols.map((sym, s) => createContext(sym, portfolio.positions[s], portfolio.account, llm, buffers[s].columns));
   const frames: TFrame[][] = contexts.map((ctx) => createFrames(plan, ctx));
   const columns = symbols.map((_, s) => new SeriesColumns(plan, expected?.[s] ?? 1024));
   const seriesLoops: Array<TSeriesLoop | null> = plan.nodes.map((n, k) => (n.phase === 'series' ? generateSeriesLoop(plan, k) : null));
@@ -80,7 +80,13 @@ export async function runKernel(plan: TPlan, ports: TKernelPorts, options: TKern
     const cols = columns[s];
     cols.ensure(to);
     const bars = buffers[s].columns;
+    contexts[s].bar.columns = bars;
     plan.nodes.forEach((node, k) => {
+      const field = node.phase === 'series' ? node.def.barColumn?.(node.params as never) : undefined;
+      if (field) {
+        cols.columns[k][0] = bars[field]; // the output is the bar column itself
+        return;
+      }
       const loop = seriesLoops[k];
       if (!loop) return;
       const inCols = node.inputs.map((input) => {
@@ -115,17 +121,12 @@ export async function runKernel(plan: TPlan, ports: TKernelPorts, options: TKern
   /** Steps the trading nodes on bar i; returns a promise only when the plan has async (AI) nodes. */
   const tradeBar = (s: number, i: number): void | Promise<void> => {
     if (i >= warmup) {
-      const bars = buffers[s].columns;
-      const bar = contexts[s].bar;
-      bar.index = i;
-      bar.time = bars.time[i];
-      bar.open = bars.open[i];
-      bar.high = bars.high[i];
-      bar.low = bars.low[i];
-      bar.close = bars.close[i];
-      bar.volume = bars.volume[i];
-      bar.amount = bars.amount[i];
+      contexts[s].bar.index = i;
       const result = tradingStep(i, frames[s], columns[s].columns, intents);
+      if (result === 0) {
+        broker.onBarClose(s, i);
+        return;
+      }
       if (typeof result !== 'number') {
         return result.then((n) => {
           submitIntents(s, i, n);
@@ -137,10 +138,14 @@ export async function runKernel(plan: TPlan, ports: TKernelPorts, options: TKern
     broker.onBarClose(s, i);
   };
 
+  let nextDayStart = -Infinity;
   const startTime = (t: number) => {
     clock.onBar(t);
-    const day = Math.floor(t / DAY_MS);
-    if (day !== portfolio.account.tradingDay) portfolio.startDay(day);
+    if (t >= nextDayStart) {
+      const day = Math.floor(t / DAY_MS);
+      nextDayStart = (day + 1) * DAY_MS;
+      portfolio.startDay(day);
+    }
   };
 
   for await (const chunk of feed.chunks()) {
@@ -157,13 +162,15 @@ export async function runKernel(plan: TPlan, ports: TKernelPorts, options: TKern
 
     if (count === 1) {
       // One symbol: every bar is its own moment; no merge needed.
+      const time = buffers[0].columns.time;
       for (let i = ranges[0].from; i < ranges[0].to; i++) {
-        startTime(buffers[0].columns.time[i]);
+        const t = time[i];
+        startTime(t);
         openBar(0, i);
         portfolio.revalue();
         const pending = tradeBar(0, i);
         if (pending) await pending;
-        record(buffers[0].columns.time[i], portfolio.revalue());
+        record(t, portfolio.revalue());
       }
     } else {
       // Several symbols: walk the union of bar times; a symbol with no bar at a time (suspended) is skipped.

@@ -50,24 +50,44 @@ export interface TMetricsInput {
 
 const DAY_MS = 86_400_000;
 
-/** Bars per year from the bar spacing: intraday = bars per day × days, daily = days, weekly 52, monthly 12. */
+/**
+ * Bars per year from the bar spacing: intraday = median bars per day × trading days, daily =
+ * trading days, weekly 52, monthly 12. Times are sorted, so days are runs; one pass, no sorting.
+ */
 export function periodsPerYear(times: ArrayLike<number>, tradingDaysPerYear: number): number {
   const n = times.length;
   if (n < 2) return tradingDaysPerYear;
-  const perDay = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    const d = Math.floor(times[i] / DAY_MS);
-    perDay.set(d, (perDay.get(d) ?? 0) + 1);
+  const barsPerDayHistogram = new Map<number, number>();
+  let days = 0;
+  let run = 1;
+  let weeklyGaps = 0;
+  let monthlyGaps = 0;
+  for (let i = 1; i <= n; i++) {
+    const sameDay = i < n && Math.floor(times[i] / DAY_MS) === Math.floor(times[i - 1] / DAY_MS);
+    if (i < n) {
+      const gap = (times[i] - times[i - 1]) / DAY_MS;
+      if (gap >= 5) weeklyGaps++;
+      if (gap >= 20) monthlyGaps++;
+    }
+    if (sameDay) run++;
+    else {
+      barsPerDayHistogram.set(run, (barsPerDayHistogram.get(run) ?? 0) + 1);
+      days++;
+      run = 1;
+    }
   }
-  const counts = [...perDay.values()].sort((a, b) => a - b);
-  const medianPerDay = counts[counts.length >> 1];
+  let seen = 0;
+  let medianPerDay = 1;
+  for (const [count, freq] of [...barsPerDayHistogram].sort((a, b) => a[0] - b[0])) {
+    seen += freq;
+    if (seen > days / 2) {
+      medianPerDay = count;
+      break;
+    }
+  }
   if (medianPerDay > 1) return medianPerDay * tradingDaysPerYear;
-  const gaps: number[] = [];
-  for (let i = 1; i < n; i++) gaps.push((times[i] - times[i - 1]) / DAY_MS);
-  gaps.sort((a, b) => a - b);
-  const medianGap = gaps[gaps.length >> 1];
-  if (medianGap >= 20) return 12;
-  if (medianGap >= 5) return 52;
+  if (monthlyGaps > (n - 1) / 2) return 12;
+  if (weeklyGaps > (n - 1) / 2) return 52;
   return tradingDaysPerYear;
 }
 

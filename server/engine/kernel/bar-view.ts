@@ -1,0 +1,34 @@
+import type { TBarView } from '@/nodes/sdk';
+import type { TBarColumns } from '@/server/data/bar-columns';
+
+/**
+ * ctx.bar as a window onto the bar columns: the kernel moves `index` and the getters read the
+ * columns, so advancing a bar is one store instead of eight.
+ */
+export class BarView implements TBarView {
+  index = 0;
+
+  constructor(public columns: TBarColumns) {}
+
+  get time(): number {
+    return this.columns.time[this.index];
+  }
+  get open(): number {
+    return this.columns.open[this.index];
+  }
+  get high(): number {
+    return this.columns.high[this.index];
+  }
+  get low(): number {
+    return this.columns.low[this.index];
+  }
+  get close(): number {
+    return this.columns.close[this.index];
+  }
+  get volume(): number {
+    return this.columns.volume[this.index];
+  }
+  get amount(): number {
+    return this.columns.amount[this.index];
+  }
+}
