@@ -11,6 +11,21 @@ import { crossesAbove, crossesBelow } from './logic/crosses';
 import { rising, falling, barsSince, latch } from './logic/trend-signals';
 import { sma } from './indicators/sma';
 import { ema } from './indicators/ema';
+import { wma, dema, tema, kama } from './indicators/moving-averages';
+import { macd } from './indicators/macd';
+import { bbands, stddev } from './indicators/bbands';
+import { rsi, stochRsi } from './indicators/rsi';
+import { stoch, willr } from './indicators/stoch';
+import { trange, atr, natr } from './indicators/volatility';
+import { adx, plusDi, minusDi } from './indicators/directional';
+import { cci } from './indicators/cci';
+import { obv, mfi, vwap } from './indicators/volume';
+import { roc, aroon, ultosc } from './indicators/momentum';
+import { sar } from './indicators/sar';
+import { donchian } from './indicators/channels';
+import { cnSma, kdj } from './indicators/chinese';
+import { CANDLE_PATTERN_NODES } from './indicators/candlestick-patterns';
+import { ref, count, every, exist } from './tdx/formula-ops';
 import { buy } from './orders/buy';
 import { sell } from './orders/sell';
 import { closePosition } from './orders/close-position';
@@ -33,6 +48,9 @@ export const NODE_LIST: readonly TAnyNodeDefinition[] = [
   rising, falling, barsSince, latch,
   // indicators
   sma, ema,
+  wma, dema, tema, kama, macd, bbands, stddev, rsi, stochRsi, stoch, willr, trange, atr, natr, adx, plusDi, minusDi,
+  cci, obv, mfi, vwap, roc, aroon, ultosc, sar, donchian, cnSma, kdj, ref, count, every, exist,
+  ...CANDLE_PATTERN_NODES,
   // orders
   buy, sell, closePosition, targetPercent, targetShares,
   // risk

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { defineNode, port } from '../sdk';
+import { TaEma } from './kernels/streaming';
+
+const ZMacdParams = z.object({
+  fast: z.number().int().min(2).max(1000).default(12).describe('fast EMA bars'),
+  slow: z.number().int().min(2).max(1000).default(26).describe('slow EMA bars'),
+  signal: z.number().int().min(1).max(1000).default(9).describe('signal EMA bars'),
+  convention: z
+    .enum(['talib', 'tdx'])
+    .default('talib')
+    .describe('TA-Lib MACD, or TongDaXin/THS: DIF, DEA, MACD = 2×(DIF−DEA) with EMAs seeded from the first bar'),
+});
+
+type TMacdParams = z.output<typeof ZMacdParams>;
+
+/** TA-Lib swaps fast and slow when given the wrong way round. */
+function periods(p: TMacdParams): { fast: number; slow: number } {
+  return p.slow < p.fast ? { fast: p.slow, slow: p.fast } : { fast: p.fast, slow: p.slow };
+}
+
+/**
+ * MACD.
+ * - `talib`: TA-Lib MACD. Both EMAs start at the slow EMA's first bar: the slow EMA is seeded
+ *   with the SMA of the first `slow` inputs and the fast one with the SMA of the `fast` inputs
+ *   ending on that same bar (TA-Lib's quirk); the signal EMA is seeded with the SMA of the
+ *   first `signal` MACD values. First output at slow + signal − 2 (33 for 12/26/9).
+ * - `tdx`: DIF = EMA(C,12) − EMA(C,26), DEA = EMA(DIF,9), MACD = (DIF − DEA) × 2 with
+ *   TongDaXin EMAs (seeded with the first value), so values start on the first bar.
+ */
+export const macd = defineNode({
+  type: 'indicator.macd',
+  version: 1,
+  category: 'indicators',
+  kind: 'series',
+  label: { en: 'MACD', zh: 'MACD 指数平滑异同平均' },
+  description: {
+    en: 'TA-Lib MACD: macd = EMA(fast) − EMA(slow), signal = EMA(macd, signal), hist = macd − signal; both EMAs start on the slow EMA\'s first bar. Convention "tdx": DIF/DEA as in TongDaXin with hist = 2×(DIF − DEA), values from the first bar.',
+    zh: 'TA-Lib MACD：macd = EMA(快) − EMA(慢)，signal = EMA(macd, 信号)，hist = macd − signal；两条 EMA 都从慢线的首值处起算。约定 tdx：通达信 DIF、DEA，柱 MACD = 2×(DIF − DEA)，首根即有值。',
+  },
+  inputs: { source: port('number') },
+  outputs: {
+    macd: port('number', { label: { en: 'MACD (DIF)', zh: 'DIF' } }),
+    signal: port('number', { label: { en: 'Signal (DEA)', zh: 'DEA' } }),
+    hist: port('number', { label: { en: 'Histogram', zh: 'MACD 柱' } }),
+  },
+  params: ZMacdParams,
+  warmup: (p) => (p.convention === 'tdx' ? 0 : periods(p).slow + p.signal - 2),
+  init: (p) => {
+    const { fast, slow } = periods(p);
+    return { fast: new TaEma(fast), slow: new TaEma(slow), sig: new TaEma(p.signal), skip: slow - fast, count: 0, dif: NaN, dea: NaN, tdxFast: fast, tdxSlow: slow };
+  },
+  step: ({ in: i, params, state: s, out }) => {
+    const x = i.source;
+    if (x !== x) {
+      out.macd = out.signal = out.hist = NaN;
+      return;
+    }
+    if (params.convention === 'tdx') {
+      const f = s.tdxFast;
+      const sl = s.tdxSlow;
+      const n = params.signal;
+      if (s.count++ === 0) {
+        s.fast.value = x;
+        s.slow.value = x;
+        s.dea = 0; // DIF is 0 on the first bar, so is its EMA
+      } else {
+        s.fast.value = (2 * x + (f - 1) * s.fast.value) / (f + 1);
+        s.slow.value = (2 * x + (sl - 1) * s.slow.value) / (sl + 1);
+      }
+      const dif = s.fast.value - s.slow.value;
+      s.dea = s.count === 1 ? dif : (2 * dif + (n - 1) * s.dea) / (n + 1);
+      out.macd = dif;
+      out.signal = s.dea;
+      out.hist = (dif - s.dea) * 2;
+      return;
+    }
+    const t = s.count++;
+    const slow = s.slow.push(x);
+    if (t >= s.skip) s.fast.push(x);
+    if (slow !== slow) {
+      out.macd = out.signal = out.hist = NaN;
+      return;
+    }
+    const m = s.fast.value - slow;
+    const sig = s.sig.push(m);
+    if (sig !== sig) {
+      out.macd = out.signal = out.hist = NaN;
+      return;
+    }
+    out.macd = m;
+    out.signal = sig;
+    out.hist = m - sig;
+  },
+  summary: (p) => `${p.fast},${p.slow},${p.signal}${p.convention === 'tdx' ? ' tdx' : ''}`,
+});
