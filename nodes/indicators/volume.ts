@@ -113,6 +113,8 @@ export const vwap = defineNode({
     period: z.number().int().min(1).max(100000).default(20).describe('bars (rolling mode)'),
   }),
   warmup: (p) => (p.mode === 'rolling' ? p.period - 1 : 0),
+  // session mode needs the bar's time to see a new day
+  readsBar: true,
   init: (p) => ({ pv: new Float64Array(p.mode === 'rolling' ? p.period : 1), v: new Float64Array(p.mode === 'rolling' ? p.period : 1), next: 0, count: 0, sumPV: 0, sumV: 0, day: NaN }),
   step: ({ in: i, params, state: s, out, ctx }) => {
     const { high, low, close, volume } = i;
