@@ -9,6 +9,9 @@ import { sourceHash } from './lib/source-hash.mjs';
 import { prepareDb } from './prepare-db.mjs';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+// An empty variable means unset (as in server/env.ts); libraries such as next-auth would
+// otherwise try to use '' as a value.
+for (const [k, v] of Object.entries(process.env)) if (v === '') delete process.env[k];
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 const { port } = await prepareDb();

@@ -41,7 +41,8 @@ export function SignUpForm() {
   return (
     <form className="card auth-card" onSubmit={onSubmit} noValidate>
       <h1>{t.auth.signUpTitle}</h1>
-      {error ? <Alert>{error.message}</Alert> : null}
+      {/* Field problems show next to their field; the banner is for the rest. */}
+      {error && Object.keys(error.fields).length === 0 ? <Alert>{error.message}</Alert> : null}
       <Field label={t.auth.displayName} name="name" autoComplete="name" error={error?.fields.name} />
       <Field label={t.auth.email} name="email" type="email" autoComplete="email" error={error?.fields.email} />
       <Field

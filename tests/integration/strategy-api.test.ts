@@ -68,7 +68,7 @@ describe('strategy input validation', () => {
     expect(empty.code).toBe('BAD_REQUEST');
     const long = await errorOf(alice.strategy.rename({ id: s.id, name: 'x'.repeat(81) }));
     expect(long.code).toBe('BAD_REQUEST');
-    expect((long.cause as { issues: { message: string }[] }).issues[0].message).toBe('name_too_long');
+    expect((long.cause as unknown as { issues: { message: string }[] }).issues[0].message).toBe('name_too_long');
     expect((await alice.strategy.rename({ id: s.id, name: 'y'.repeat(80) })).name).toHaveLength(80);
   });
 
