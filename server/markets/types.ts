@@ -41,6 +41,12 @@ export interface TInstrument {
   registrationIpo?: boolean;
   /** offer price, for pre-reform IPO first-day caps (+44% / −36%) */
   ipoPrice?: number;
+  /**
+   * Optional (added with the CN-A/HK rules): par value per share in the instrument's currency.
+   * The SSE transfer fee before 2015-08-01 was charged on par value, not on traded value.
+   * Absent = 1 (almost every A-share has a par value of 1 CNY).
+   */
+  parValue?: number;
 }
 
 /** User-configurable cost settings; markets read what applies to them. */
@@ -89,6 +95,57 @@ export interface TMarketRules {
   fees(args: { side: 'buy' | 'sell'; qty: number; price: number; time: number; instrument: TInstrument; costs: TCostConfig; liquidity: 'maker' | 'taker' }): TFeeBreakdown;
   /** builds instrument facts from a code when the symbol master has none */
   inferInstrument(symbol: string): TInstrument;
+  /**
+   * Optional (added with the CN-A/HK rules): cost settings this market's users expect by
+   * default, e.g. CN-A `{ commissionRate: 0.00025, minCommission: 5 }`. A run's costs should be
+   * built as `{ ...DEFAULT_COSTS, ...rules.defaultCosts, ...userCosts }`; `fees()` itself uses
+   * only the `costs` it is given.
+   */
+  defaultCosts?: Partial<TCostConfig>;
+  /** Optional: the exchange's trading calendar and sessions (CN-A, HK). */
+  calendar?: TTradingCalendar;
+  /**
+   * Optional: the rules in force for an instrument on a date, for the UI's "rules of this run"
+   * panel and the order log (each with the date it took effect and its source).
+   */
+  rulesInForce?(args: { instrument: TInstrument; time: number }): TRuleNote[];
+}
+
+/** One continuous-trading session of a day, as local ms ([open, close], both inclusive). */
+export interface TSession {
+  name: 'morning' | 'afternoon';
+  open: number;
+  close: number;
+}
+
+export interface TTradingCalendar {
+  /**
+   * The days (local ms at 00:00, inclusive) for which the holiday table is authoritative;
+   * outside this range every Monday–Friday counts as a trading day.
+   */
+  coverage: { from: number; to: number };
+  isTradingDay(time: number): boolean;
+  /** the continuous sessions of the day containing `time`; [] on a non-trading day */
+  sessionsOn(time: number): TSession[];
+  /** the session whose [open, close] contains `time`, or null (lunch break, night, holiday) */
+  sessionOf(time: number): TSession | null;
+  /** the first session open strictly after `time` */
+  nextSessionOpen(time: number): number;
+  /** the trading day after the day containing `time` (local ms at 00:00) */
+  nextTradingDay(time: number): number;
+  /** number of trading days d with from <= d < to (days of the given times) */
+  tradingDaysBetween(from: number, to: number): number;
+}
+
+/** A rule in force, for display: what it is, since when, and where it comes from. */
+export interface TRuleNote {
+  id: string;
+  label: { en: string; zh: string };
+  /** human-readable value, e.g. "±10%" or "0.05% of value, sells only" */
+  value: string;
+  /** local date the value took effect, 'YYYY-MM-DD'; '' when it predates the tables */
+  since: string;
+  source: string;
 }
 
 export const DAY_MS = 86_400_000;
