@@ -31,7 +31,7 @@ describe.each(SYMBOLS)('TA-Lib parity on %s', (symbol) => {
 
   it.each(CASES.map((c) => [c.type, c] as const))('%s', (type, c) => {
     const def = getNodeDefinition(type)!;
-    const params = def.params.parse(c.params);
+    const params = def.params.parse(c.params) as Record<string, unknown>;
     expect(def.warmup(params)).toBe(c.lookback);
     const out = runSeriesNode(def, params, barInputs(type, bars), bars.length, bars);
     for (const [column, port] of Object.entries(c.columns)) {
