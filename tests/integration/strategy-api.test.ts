@@ -93,16 +93,16 @@ describe('graph saves and versions', () => {
     const graph = {
       version: 1,
       nodes: [
-        { id: 'n1', type: 'data.bars', position: { x: 0, y: 0 } },
-        { id: 'n2', type: 'indicator.sma', params: { period: 20 } },
+        { id: 'n1', type: 'data.bars', params: {}, position: { x: 0, y: 0 } },
+        { id: 'n2', type: 'indicator.sma', params: { period: 20 }, position: { x: 200, y: 0 }, label: '20-day SMA' },
       ],
-      edges: [{ id: 'e1', source: 'n1', target: 'n2' }],
+      edges: [{ id: 'e1', source: 'n1', sourceHandle: 'close', target: 'n2', targetHandle: 'source' }],
     };
     expect((await alice.strategy.saveGraph({ id: s.id, graph, note: 'first' })).version).toBe(1);
     expect((await alice.strategy.saveGraph({ id: s.id, graph })).version).toBe(2);
 
     const loaded = await alice.strategy.get({ id: s.id });
-    expect(loaded.graph).toEqual(graph); // extra node fields survive the round trip
+    expect(loaded.graph).toEqual(graph);
     expect(loaded.latestVersion).toBe(2);
     const versions = await alice.strategy.listVersions({ id: s.id });
     expect(versions.map((v) => [v.version, v.note])).toEqual([

@@ -1,5 +1,6 @@
 // Input schemas for strategies. Messages are error codes the UI translates.
 import { z } from 'zod';
+import { emptyGraph, ZGraphSchema, type TGraph } from '@/nodes/sdk/graph-schema';
 
 export const ZStrategyIdSchema = z.string({ error: 'invalid_input' }).min(1, 'invalid_input').max(64, 'invalid_input');
 
@@ -11,20 +12,11 @@ export const ZStrategyNameSchema = z
 
 export const ZStrategyDescriptionSchema = z.string({ error: 'invalid_input' }).trim().max(2000, 'description_too_long');
 
-/**
- * The envelope of a saved graph. Node-level validation belongs to nodes/sdk (the editor and
- * compiler issues); here we only make sure it is a versioned graph of reasonable size.
- */
-export const ZStrategyGraphSchema = z
-  .object({
-    version: z.number().int().min(1),
-    nodes: z.array(z.looseObject({ id: z.string().min(1), type: z.string().min(1) })).max(2000),
-    edges: z.array(z.looseObject({ id: z.string().min(1), source: z.string().min(1), target: z.string().min(1) })).max(10_000),
-  })
-  .loose();
-export type TStrategyGraph = z.infer<typeof ZStrategyGraphSchema>;
+/** The saved graph is defined once, in the node SDK (the editor, compiler and CLI share it). */
+export const ZStrategyGraphSchema = ZGraphSchema;
+export type TStrategyGraph = TGraph;
 
-export const EMPTY_GRAPH: TStrategyGraph = { version: 1, nodes: [], edges: [] };
+export const EMPTY_GRAPH: TStrategyGraph = emptyGraph();
 export const MAX_GRAPH_JSON_BYTES = 2_000_000;
 
 export const ZCreateStrategySchema = z.object({

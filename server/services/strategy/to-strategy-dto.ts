@@ -1,3 +1,4 @@
+import { migrateGraph } from '@/nodes/sdk/migrate-graph';
 import { AppError } from '@/server/services/errors';
 import { ZStrategyGraphSchema, type TStrategyGraph, type TStrategySummary } from './schemas';
 
@@ -13,7 +14,10 @@ export function toStrategySummary(s: TStrategyRow): TStrategySummary {
   };
 }
 
-/** Stored graphs are re-validated on read: a row written by an older build must not crash the editor. */
+/**
+ * Stored graphs are migrated to the current graph version and re-validated on read: a row written
+ * by an older build must not crash the editor.
+ */
 export function parseStoredGraph(json: string): TStrategyGraph {
   let value: unknown;
   try {
@@ -21,7 +25,9 @@ export function parseStoredGraph(json: string): TStrategyGraph {
   } catch {
     throw new AppError('graph_invalid');
   }
-  const parsed = ZStrategyGraphSchema.safeParse(value);
+  const migrated = migrateGraph(value);
+  if (!migrated.ok) throw new AppError('graph_invalid');
+  const parsed = ZStrategyGraphSchema.safeParse(migrated.graph);
   if (!parsed.success) throw new AppError('graph_invalid');
   return parsed.data;
 }
