@@ -76,7 +76,7 @@ export async function runBench(argv: string[]): Promise<number> {
   const loadTimes: number[] = [];
   for (let r = 0; r < REPEATS; r++) {
     const t = performance.now();
-    const parsed = parseBarsCsv(fs.readFileSync(csvFile, 'utf8'));
+    const parsed = parseBarsCsv(fs.readFileSync(csvFile));
     loadTimes.push(performance.now() - t);
     if (!parsed.ok || parsed.bars.length !== bars) throw new Error('bench CSV did not parse back');
   }

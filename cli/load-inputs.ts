@@ -6,9 +6,9 @@ import { getTemplate } from '@/templates';
 import { CliError } from './cli-error';
 
 export function readBarsFile(file: string): { bars: TBarColumns; intraday: boolean } {
-  let text: string;
+  let text: Uint8Array;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = fs.readFileSync(file); // bytes: the parser reads them directly, no UTF-8 decode
   } catch (error) {
     throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
