@@ -13,7 +13,7 @@ import { cnCalendar } from './cn-a/calendar';
 import { CN_DEFAULT_COSTS, cnExchangeOf, cnFees, STAMP_DUTY, TRANSFER_FEE } from './cn-a/fees';
 import { cnQtyRule, cnRoundQty, cnSettlementDays, SETTLEMENT_TABLE } from './cn-a/lots';
 import { cnPriceBand, FIRST_DAY_CAP, limitRatio, noLimitWindow } from './cn-a/price-limits';
-import { inferRecord, isStOn, recordToInstrument } from './symbols';
+import { isStOn, recordToInstrument, seedOrInferred } from './symbols';
 
 function pct(x: number): string {
   return `${Number((x * 100).toPrecision(6))}%`;
@@ -77,7 +77,9 @@ export const cnARules: TMarketRules = {
   roundQty: cnRoundQty,
   priceBand: cnPriceBand,
   fees: cnFees,
-  inferInstrument: (symbol) => recordToInstrument(inferRecord(symbol)),
+  // The bundled symbols' seed rows (listing date, offer price, board lot …) when the code is one
+  // of them, else facts inferred from the code alone.
+  inferInstrument: (symbol) => recordToInstrument(seedOrInferred(symbol)),
   defaultCosts: CN_DEFAULT_COSTS,
   calendar: cnCalendar,
   rulesInForce: cnRulesInForce,

@@ -63,7 +63,7 @@ export function inForce<T>(table: readonly TDated<T>[], time: number): TDated<T>
 }
 
 /** Checks a table is sorted and its dates parse; used by tests and at module load. */
-export function assertSorted<T>(name: string, table: readonly TDated<T>[]): void {
+export function assertSorted(name: string, table: readonly { from: string }[]): void {
   for (let i = 1; i < table.length; i++) {
     if (!(day(table[i - 1].from) < day(table[i].from))) throw new Error(`${name}: rows not ascending at ${table[i].from}`);
   }

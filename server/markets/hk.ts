@@ -11,7 +11,7 @@ import { inForce } from './dates';
 import { HK_SESSION_TABLE, hkCalendar } from './hk/calendar';
 import { HK_AFRC_LEVY, HK_CCASS_FEE, HK_SFC_LEVY, HK_STAMP_DUTY, HK_TRADING_FEE, hkFees } from './hk/fees';
 import { hkBoardLot, hkRoundQty } from './hk/lots';
-import { inferRecord, recordToInstrument } from './symbols';
+import { recordToInstrument, seedOrInferred } from './symbols';
 
 function pct(x: number): string {
   return `${Number((x * 100).toPrecision(6))}%`;
@@ -64,7 +64,9 @@ export const hkRules: TMarketRules = {
   roundQty: hkRoundQty,
   priceBand: () => null,
   fees: hkFees,
-  inferInstrument: (symbol) => recordToInstrument(inferRecord(symbol)),
+  // The bundled symbols' seed rows (listing date, offer price, board lot …) when the code is one
+  // of them, else facts inferred from the code alone.
+  inferInstrument: (symbol) => recordToInstrument(seedOrInferred(symbol)),
   calendar: hkCalendar,
   rulesInForce: hkRulesInForce,
 };

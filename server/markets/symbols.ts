@@ -206,6 +206,14 @@ export const SEED_SYMBOLS: readonly TSymbolRecord[] = SEED_ROWS.map((row) => {
   return rec;
 });
 
+const SEED_BY_SYMBOL = new Map(SEED_SYMBOLS.map((r) => [r.symbol, r]));
+
+/** The seed row of a bundled symbol, else a record inferred from the code. */
+export function seedOrInferred(symbol: string): TSymbolRecord {
+  const canonical = normalizeSymbol(symbol) ?? symbol;
+  return SEED_BY_SYMBOL.get(canonical) ?? inferRecord(canonical);
+}
+
 /** Problems with a record, [] when valid. For the edit API. */
 export function validateRecord(rec: TSymbolRecord): string[] {
   const errors: string[] = [];

@@ -20,6 +20,7 @@
 import type { TInstrument, TPriceBand } from '../types';
 import { day, inForce, type TDated } from '../dates';
 import { isStOn } from '../symbols';
+import { cnCalendar } from './calendar';
 
 /** ± percent by date for one board; null = no daily limit. */
 type TRatioTable = readonly TDated<number | null>[];
@@ -169,14 +170,20 @@ export function bandAround(ref: number, upPct: number, downPct: number, tick: nu
 }
 
 /**
- * The price band of one trading day. `sessionIndex` = trading sessions since listing (0 = the
- * listing day). Returns null when there is no limit that day (new-listing window, pre-1996,
- * indices) or when the reference price is unknown.
+ * The price band of one trading day. Returns null when there is no limit that day (new-listing
+ * window, pre-1996, indices) or when the reference price is unknown.
+ *
+ * Sessions since listing (0 = the listing day) decide the new-listing rules. When the instrument
+ * knows its listing date they are counted on the exchange calendar, whatever `sessionIndex`
+ * says — a bar index is only right when the bar file starts on the listing day and has no
+ * suspension gaps (the kernel passes its bar index). Without a listing date, `sessionIndex`
+ * is used as given.
  */
 export function cnPriceBand(args: { instrument: TInstrument; prevClose: number; time: number; sessionIndex: number }): TPriceBand | null {
-  const { instrument, prevClose, time, sessionIndex } = args;
+  const { instrument, prevClose, time } = args;
   const tick = instrument.tick > 0 ? instrument.tick : 0.01;
   const window = noLimitWindow(instrument);
+  const sessionIndex = Number.isFinite(instrument.listingDate) ? cnCalendar.tradingDaysBetween(instrument.listingDate, time) : args.sessionIndex;
   const known = Number.isFinite(sessionIndex) && sessionIndex >= 0;
   if (window && known) {
     if (window.value && sessionIndex < window.value.sessions) return null;

@@ -173,6 +173,17 @@ describe('CN-A new listings', () => {
     expect(band(bse, 10, '2024-10-09', 0)).toBeNull();
     expect(band(bse, 10, '2024-10-10', 1)).toEqual({ up: 13, down: 7 });
   });
+  it('a known listing date wins over a wrong sessionIndex (a bar index of a file that starts late)', () => {
+    const smic = master.instrument('688981.SH');
+    // the kernel passes its bar index; a file starting 2021-01-04 would say 0 — the calendar says 115 (bar 116 of the fixture, header excluded)
+    expect(band(smic, 50, '2021-01-04', 0)).toEqual({ up: 60, down: 40 });
+    expect(band(smic, 80, '2020-07-20', 99)).toBeNull(); // and the reverse: session 2 of the listing
+  });
+  it('the markets\' inferInstrument uses the seed row of a bundled symbol (listing date, offer price)', () => {
+    const catl = cnARules.inferInstrument('300750.SZ');
+    expect(catl.listingDate).toBe(t('2018-06-11'));
+    expect(catl.ipoPrice).toBe(25.14);
+  });
   it('unknown listing date: the day\'s normal band', () => {
     const unknown = recordToInstrument(inferRecord('600000.SH'));
     expect(band(unknown, 10, '2021-06-01', 0)).toEqual({ up: 11, down: 9 });

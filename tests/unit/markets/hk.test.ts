@@ -127,7 +127,7 @@ describe('HK lots, T+0, no limit', () => {
 
 it('HK fee tables are ascending and cite sources', () => {
   for (const table of [HK_STAMP_DUTY, HK_TRADING_FEE, HK_SFC_LEVY, HK_INVESTOR_COMPENSATION_LEVY, HK_AFRC_LEVY, HK_CCASS_FEE]) {
-    assertSorted('hk fees', table as never);
+    assertSorted('hk fees', table);
     for (const row of table) expect(row.source.length).toBeGreaterThan(10);
   }
 });
