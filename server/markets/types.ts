@@ -89,7 +89,12 @@ export interface TMarketRules {
    * returns 0 when nothing can be traded. `held` is the current position.
    */
   roundQty(args: { side: 'buy' | 'sell'; qty: number; held: number; instrument: TInstrument; time: number }): number;
-  /** the daily price band for a bar, or null when the market/stock has none that day */
+  /**
+   * the daily price band for a bar, or null when the market/stock has none that day.
+   * `prevClose` must be the previous TRADING DAY's close (not the previous intraday bar's).
+   * `sessionIndex` = trading sessions since listing (0 = listing day); CN-A counts it on its
+   * calendar itself when the instrument has a listing date and uses the argument only otherwise.
+   */
   priceBand(args: { instrument: TInstrument; prevClose: number; time: number; sessionIndex: number }): TPriceBand | null;
   /** all fees and taxes of one fill */
   fees(args: { side: 'buy' | 'sell'; qty: number; price: number; time: number; instrument: TInstrument; costs: TCostConfig; liquidity: 'maker' | 'taker' }): TFeeBreakdown;
