@@ -3,6 +3,9 @@ import type { TNodeContext } from '../sdk';
 import { defineNode, port } from '../sdk';
 import { makeIntent } from '../orders/order-params';
 
+/** Relative tolerance so that "exactly 10% up" counts as 10% despite binary rounding (100 × 1.1 = 110.00000000000001). */
+const TOLERANCE = 1e-12;
+
 const ZPercent = (fallback: number, what: string) =>
   z.number().gt(0).max(100).default(fallback).describe(what);
 
@@ -45,7 +48,7 @@ export const stopLoss = exitRule(
   { en: 'Stop loss', zh: '止损' },
   { en: 'Sells the position when the close falls this percent below the average entry price.', zh: '收盘价低于持仓均价该百分比时卖出全部持仓。' },
   5,
-  (ctx, f) => ctx.bar.close <= ctx.position.avgPrice * (1 - f),
+  (ctx, f) => ctx.bar.close <= ctx.position.avgPrice * (1 - f) * (1 + TOLERANCE),
 );
 
 export const takeProfit = exitRule(
@@ -53,7 +56,7 @@ export const takeProfit = exitRule(
   { en: 'Take profit', zh: '止盈' },
   { en: 'Sells the position when the close rises this percent above the average entry price.', zh: '收盘价高于持仓均价该百分比时卖出全部持仓。' },
   10,
-  (ctx, f) => ctx.bar.close >= ctx.position.avgPrice * (1 + f),
+  (ctx, f) => ctx.bar.close >= ctx.position.avgPrice * (1 + f) * (1 - TOLERANCE),
 );
 
 export const trailingStop = exitRule(
@@ -61,5 +64,5 @@ export const trailingStop = exitRule(
   { en: 'Trailing stop', zh: '移动止损' },
   { en: 'Sells the position when the close falls this percent below the highest close since entry.', zh: '收盘价自持仓以来最高收盘价回落该百分比时卖出全部持仓。' },
   8,
-  (ctx, f) => ctx.bar.close <= ctx.position.highSinceEntry * (1 - f),
+  (ctx, f) => ctx.bar.close <= ctx.position.highSinceEntry * (1 - f) * (1 + TOLERANCE),
 );
