@@ -57,6 +57,10 @@ describe('CN-A transfer fee by date and exchange', () => {
     expect(fees(pab, 'buy', 1000, 50, '2022-04-28').parts.transferFee).toBe(1);
     expect(fees(pab, 'buy', 1000, 50, '2022-04-29').parts.transferFee).toBe(0.5);
   });
+  it('SSE too: 0.002% on 2022-04-28, 0.001% on 2022-04-29 (50,000 CNY: 1.00 → 0.50)', () => {
+    expect(fees(moutai, 'sell', 100, 500, '2022-04-28').parts.transferFee).toBe(1);
+    expect(fees(moutai, 'sell', 100, 500, '2022-04-29').parts.transferFee).toBe(0.5);
+  });
   it('SSE before 2015-08-01: 0.3‰ of PAR value — 1,000 shares at 250 on 2015-07-31 pay 0.30; on 2015-08-03 0.002% of value = 5.00', () => {
     // 1,000 shares × 1 CNY par × 0.03% = 0.30; 250,000 × 0.002% = 5.00
     expect(fees(moutai, 'buy', 1000, 250, '2015-07-31').parts.transferFee).toBe(0.3);
@@ -92,6 +96,12 @@ describe('CN-A stamp duty history', () => {
     expect(fees(moutai, 'sell', 1000, 20, '2007-05-30').parts.stampDuty).toBe(60);
     expect(fees(moutai, 'sell', 1000, 20, '2008-04-23').parts.stampDuty).toBe(60);
     expect(fees(moutai, 'sell', 1000, 20, '2008-04-24').parts.stampDuty).toBe(20);
+  });
+  it('3‰ → 5‰ on 1997-05-12; 5‰ → 4‰ on 1998-06-12 (both sides)', () => {
+    expect(fees(moutai, 'buy', 1000, 20, '1997-05-09').parts.stampDuty).toBe(60);
+    expect(fees(moutai, 'buy', 1000, 20, '1997-05-12').parts.stampDuty).toBe(100);
+    expect(fees(moutai, 'sell', 1000, 20, '1998-06-11').parts.stampDuty).toBe(100);
+    expect(fees(moutai, 'sell', 1000, 20, '1998-06-12').parts.stampDuty).toBe(80);
   });
   it('2‰ → 1‰ on 2005-01-24; 4‰ → 2‰ on 2001-11-16', () => {
     expect(fees(moutai, 'sell', 1000, 20, '2005-01-21').parts.stampDuty).toBe(40);

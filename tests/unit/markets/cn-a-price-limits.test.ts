@@ -41,6 +41,7 @@ describe('CN-A price limits: main board ±10%', () => {
   it('no limit before 1996-12-16, ±10% from that day', () => {
     const pab = master.instrument('000001.SZ');
     expect(band(pab, 18.78, '1996-12-13')).toBeNull();
+    expect(band(pab, 18.78, '1996-12-16')).toEqual({ up: 20.66, down: 16.9 });
     // 16.86 × 0.9 = 15.174 → 15.17: the real 1996-12-17 bar opened locked at 15.17
     expect(band(pab, 16.86, '1996-12-17')).toEqual({ up: 18.55, down: 15.17 });
   });
@@ -72,6 +73,11 @@ describe('CN-A price limits: ST ±5%, main-board ST ±10% from 2026-07-06', () =
   it('2026-07-06 (Mon, 2026 trading rules in force): ±10% — 3.33 → 3.66 / 3.00', () => {
     // 3.33 × 1.1 = 3.663 → 3.66; × 0.9 = 2.997 → 3.00
     expect(band(st, 3.33, '2026-07-06')).toEqual({ up: 3.66, down: 3.0 });
+  });
+  it('the ST ±5% regime starts 1998-04-22 (a stock marked ST earlier keeps ±10% until then)', () => {
+    const early = stock('600002.SH', { listed: '1995-01-03', st: [['1998-01-05', null]] });
+    expect(band(early, 10, '1998-04-21')).toEqual({ up: 11, down: 9 });
+    expect(band(early, 10, '1998-04-22')).toEqual({ up: 10.5, down: 9.5 });
   });
   it('an ended ST period stops applying on its end date', () => {
     const former = stock('000002.SZ', { st: [['2019-05-06', '2020-05-11']] });
@@ -162,6 +168,10 @@ describe('CN-A new listings', () => {
   it('registrationIpo overrides the listing-date inference', () => {
     const approved = stock('603002.SH', { listed: '2023-05-10', ipoPrice: 10, registrationIpo: false });
     expect(band(approved, NaN, '2023-05-10', 0)).toEqual({ up: 14.4, down: 6.4 });
+  });
+  it('first-day cap by listing date: 2012-11-02 listing uncapped, 2014-01-17 listing capped at +44% / −36% (date is an assumption, see FIRST_DAY_CAP)', () => {
+    expect(band(stock('002999.SZ', { listed: '2012-11-02', ipoPrice: 10 }), NaN, '2012-11-02', 0)).toBeNull();
+    expect(band(stock('603999.SH', { listed: '2014-01-17', ipoPrice: 10 }), NaN, '2014-01-17', 0)).toEqual({ up: 14.4, down: 6.4 });
   });
   it('IPOs listed before 2014 had no first-day limit (601318 on 2007-03-01), ±10% afterwards', () => {
     const pa = master.instrument('601318.SH');

@@ -71,6 +71,12 @@ describe('HK fees by date', () => {
     expect([before.tradingFee, before.tradingSystemFee]).toEqual([2, 0.5]);
     expect([after.tradingFee, after.tradingSystemFee]).toEqual([2.26, undefined]);
   });
+  it('SFC levy 0.005% → 0.004% on 2006-12-01 and → 0.003% on 2010-10-01 (100,000 HKD: 5.00 → 4.00 → 3.00)', () => {
+    expect(fees(tencent, 'buy', 1000, 100, '2006-11-30').parts.sfcLevy).toBe(5);
+    expect(fees(tencent, 'buy', 1000, 100, '2006-12-01').parts.sfcLevy).toBe(4);
+    expect(fees(tencent, 'buy', 1000, 100, '2010-09-30').parts.sfcLevy).toBe(4);
+    expect(fees(tencent, 'buy', 1000, 100, '2010-10-04').parts.sfcLevy).toBe(3);
+  });
   it('SFC levy 0.003% on 2014-10-31, 0.0027% from 2014-11-03 (40,000 HKD: 1.20 → 1.08)', () => {
     expect(fees(tencent, 'buy', 100, 400, '2014-10-31').parts.sfcLevy).toBe(1.2);
     expect(fees(tencent, 'buy', 100, 400, '2014-11-03').parts.sfcLevy).toBe(1.08);
