@@ -173,9 +173,10 @@ type TSeedRow = Pick<TSymbolRecord, 'symbol' | 'name' | 'listingDate' | 'ipoPric
 /**
  * Seed rows for the symbols bundled with the app (../shared/data/market at build time).
  * Names, listing dates and offer prices are public facts from the exchanges' listing notices /
- * prospectuses; for 300750.SZ and 688981.SH they agree with the first bars of the bundled data
- * (300750 opened at 30.17 = 25.14 × 1.20, the first-day auction cap, and closed at the
- * +44% cap 36.20). ST history: none of the bundled A-shares is known to have carried ST/*ST.
+ * prospectuses (recalled, not re-fetched); 300750.SZ's offer price is confirmed by its first bar
+ * (opened at 30.17 = 25.14 × 1.20, the first-day auction cap, and closed at the +44% cap
+ * 36.20), and every listing date equals the first bar of the bundled file where the file starts
+ * at listing. ST history: none of the bundled A-shares is known to have carried ST/*ST.
  */
 const SEED_ROWS: readonly TSeedRow[] = [
   { symbol: '600519.SH', name: { zh: '贵州茅台', en: 'Kweichow Moutai' }, listingDate: '2001-08-27', ipoPrice: 31.39 },
