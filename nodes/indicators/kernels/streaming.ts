@@ -63,16 +63,16 @@ export class RunningSma {
 }
 
 /**
- * Rolling maximum (or minimum) of the last `period` values with a monotonic deque: O(1)
- * amortised per value. Among equal extremes the newest is kept, so `index` matches TA-Lib's
- * AROON (which takes the most recent bar on ties).
+ * Rolling maximum (or minimum) of the last `period` values. Like TA-Lib's MAX/MIN/STOCH/AROON
+ * it remembers where the extreme is and rescans the window only when that bar leaves it: O(1)
+ * amortised on market data, with no per-value bookkeeping beyond one store. Among equal
+ * extremes the newest wins, so `ago` matches TA-Lib's AROON (most recent bar on ties).
  */
 export class RollingExtreme {
-  private readonly vals: Float64Array;
-  private readonly idxs: Float64Array;
-  private readonly cap: number;
-  private head = 0;
-  private len = 0;
+  private readonly buf: Float64Array;
+  private extreme = NaN;
+  /** sequence number of the extreme's bar */
+  private at = -1;
   /** number of values pushed so far */
   seen = 0;
 
@@ -80,31 +80,30 @@ export class RollingExtreme {
     readonly period: number,
     private readonly isMax: boolean,
   ) {
-    this.cap = period + 1;
-    this.vals = new Float64Array(this.cap);
-    this.idxs = new Float64Array(this.cap);
+    this.buf = new Float64Array(period);
   }
 
   push(x: number): void {
     const i = this.seen++;
-    const cap = this.cap;
-    // drop the back while it can never be the extreme again
-    while (this.len > 0) {
-      let b = this.head + this.len - 1;
-      if (b >= cap) b -= cap;
-      const v = this.vals[b];
-      if (this.isMax ? v <= x : v >= x) this.len--;
-      else break;
-    }
-    let t = this.head + this.len;
-    if (t >= cap) t -= cap;
-    this.vals[t] = x;
-    this.idxs[t] = i;
-    this.len++;
-    // drop the front when it left the window
-    if (this.idxs[this.head] <= i - this.period) {
-      this.head = this.head + 1 === cap ? 0 : this.head + 1;
-      this.len--;
+    const n = this.period;
+    this.buf[i % n] = x;
+    if (this.at <= i - n || this.at < 0) {
+      // the extreme left the window (or there is none yet): rescan, oldest first, ties → newest
+      const from = i - n + 1 > 0 ? i - n + 1 : 0;
+      let best = this.buf[from % n];
+      let at = from;
+      for (let j = from + 1; j <= i; j++) {
+        const v = this.buf[j % n];
+        if (this.isMax ? v >= best : v <= best) {
+          best = v;
+          at = j;
+        }
+      }
+      this.extreme = best;
+      this.at = at;
+    } else if (this.isMax ? x >= this.extreme : x <= this.extreme) {
+      this.extreme = x;
+      this.at = i;
     }
   }
 
@@ -114,12 +113,12 @@ export class RollingExtreme {
 
   /** the extreme of the window (of what was seen while not yet full) */
   get value(): number {
-    return this.len > 0 ? this.vals[this.head] : NaN;
+    return this.seen > 0 ? this.extreme : NaN;
   }
 
   /** how many values ago the extreme was pushed (0 = the newest) */
   get ago(): number {
-    return this.len > 0 ? this.seen - 1 - this.idxs[this.head] : NaN;
+    return this.seen > 0 ? this.seen - 1 - this.at : NaN;
   }
 }
 
