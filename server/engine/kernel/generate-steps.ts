@@ -54,12 +54,12 @@ ${lines.join('\n')}
  */
 export type TTradingStep = (i: number, frames: unknown[], columns: unknown[][], intents: unknown[]) => number | Promise<number>;
 
-export function generateTradingStep(plan: TPlan): TTradingStep {
+/** Source lines that step every trading-phase node on bar `i` and leave the sink intents in `intents[0..n)`. */
+function tradingBodyLines(plan: TPlan, awaitAsync: boolean): string[] {
   const lines: string[] = [];
-  const asyncPlan = plan.async;
   plan.nodes.forEach((node, k) => {
     if (node.phase !== 'trading') return;
-    lines.push(`  f = F[${k}]; fin = f.in;`);
+    lines.push(`f = F[${k}]; fin = f.in;`);
     for (const input of node.inputs) {
       const src = input.source;
       if (!src) continue;
@@ -72,17 +72,53 @@ export function generateTradingStep(plan: TPlan): TTradingStep {
         expr = `F[${src.node}].out[${key(src.port)}]`;
         if (input.type === 'number' && src.type === 'signal') expr = `(${expr} ? 1 : 0)`;
       }
-      lines.push(`  fin[${key(input.name)}] = ${expr};`);
+      lines.push(`fin[${key(input.name)}] = ${expr};`);
     }
-    lines.push(`  ${asyncPlan && node.def.async ? 'await ' : ''}S[${k}](f);`);
+    lines.push(`${awaitAsync && node.def.async ? 'await ' : ''}S[${k}](f);`);
   });
-  lines.push('  let n = 0, o;');
-  for (const sink of plan.orderSinks) lines.push(`  o = F[${sink.node}].out[${key(sink.port)}]; if (o !== null) intents[n++] = o;`);
-  lines.push('  return n;');
+  lines.push('n = 0;');
+  for (const sink of plan.orderSinks) lines.push(`o = F[${sink.node}].out[${key(sink.port)}]; if (o !== null) intents[n++] = o;`);
+  return lines;
+}
+
+export function generateTradingStep(plan: TPlan): TTradingStep {
   const source = `// trading step ${serial++}
-return ${asyncPlan ? 'async ' : ''}function tradingStep(i, F, C, intents) {
-  let f, fin;
-${lines.join('\n')}
+return ${plan.async ? 'async ' : ''}function tradingStep(i, F, C, intents) {
+  let f, fin, n, o;
+  ${tradingBodyLines(plan, plan.async).join('\n  ')}
+  return n;
 };`;
   return new Function('S', source)(plan.nodes.map((n) => n.def.step)) as TTradingStep;
+}
+
+/**
+ * The bar loop of a synchronous single-symbol run, generated with the trading step written
+ * inline, so that the whole per-bar path is one optimised function with call sites of its own.
+ * It drives the same KernelRun methods as the generic loop (see run-kernel.ts).
+ */
+export type TWalkLoop = (run: unknown, from: number, to: number) => void;
+
+export function generateOneSymbolWalk(plan: TPlan): TWalkLoop {
+  const source = `// one-symbol walk ${serial++}
+return function walkOneSymbol(K, from, to) {
+  const time = K.barsOf(0).time, close = K.barsOf(0).close;
+  const F = K.framesOf(0), C = K.columnsOf(0), intents = K.intents, bar = K.barViewOf(0);
+  const broker = K.broker, portfolio = K.portfolio, warmup = K.warmup;
+  let f, fin, n, o;
+  for (let i = from; i < to; i++) {
+    const t = time[i];
+    K.beginMoment(t);
+    broker.onBarOpen(0, i);
+    portfolio.mark(0, close[i]);
+    portfolio.revalue();
+    if (i >= warmup) {
+      bar.index = i;
+      ${tradingBodyLines(plan, false).join('\n      ')}
+      if (n !== 0) K.submitIntents(0, i, n);
+    }
+    broker.onBarClose(0, i);
+    K.endMoment(t);
+  }
+};`;
+  return new Function('S', source)(plan.nodes.map((n) => n.def.step)) as TWalkLoop;
 }

@@ -1,7 +1,7 @@
 import type { TOrderIntent } from '@/nodes/sdk';
 import type { TPlan } from '../compile/types';
 import { BarBuffer } from './bar-buffer';
-import { generateSeriesLoop, generateTradingStep, type TSeriesLoop, type TTradingStep } from './generate-steps';
+import { generateOneSymbolWalk, generateSeriesLoop, generateTradingStep, type TSeriesLoop, type TTradingStep, type TWalkLoop } from './generate-steps';
 import { createContext, createFrames, type TFrame, type TKernelContext } from './node-frames';
 import { Portfolio } from './portfolio';
 import { SeriesColumns } from './series-columns';
@@ -58,7 +58,7 @@ export async function runKernel(plan: TPlan, ports: TKernelPorts, options: TKern
 
 class KernelRun {
   readonly symbolCount: number;
-  private readonly portfolio: Portfolio;
+  readonly portfolio: Portfolio;
   private readonly buffers: BarBuffer[];
   private readonly contexts: TKernelContext[];
   private readonly frames: TFrame[][];
@@ -66,7 +66,8 @@ class KernelRun {
   private readonly seriesLoops: Array<TSeriesLoop | null>;
   private readonly tradingStep: TTradingStep;
   private readonly guards: number[];
-  private readonly intents: TOrderIntent[] = [];
+  readonly intents: TOrderIntent[] = [];
+  private oneSymbolWalk: TWalkLoop | null = null;
   private readonly totalExpected: number | undefined;
   private times: Float64Array;
   private equity: Float64Array;
@@ -125,16 +126,30 @@ class KernelRun {
     return { from, to };
   }
 
+  /** One symbol, no async nodes: the generated loop (generateOneSymbolWalk), the hot path of backtests. */
   walkOneSymbol(from: number, to: number): void {
-    const time = this.buffers[0].columns.time;
-    for (let i = from; i < to; i++) {
-      const t = time[i];
-      this.beginMoment(t);
-      this.openBar(0, i);
-      this.portfolio.revalue();
-      this.tradeBar(0, i);
-      this.endMoment(t);
-    }
+    this.oneSymbolWalk ??= generateOneSymbolWalk(this.plan);
+    this.oneSymbolWalk(this, from, to);
+  }
+
+  // Accessors the generated loop reads once per chunk.
+  get broker() {
+    return this.ports.broker;
+  }
+  get warmup() {
+    return this.plan.warmup;
+  }
+  barsOf(s: number) {
+    return this.buffers[s].columns;
+  }
+  framesOf(s: number) {
+    return this.frames[s];
+  }
+  columnsOf(s: number) {
+    return this.columns[s].columns;
+  }
+  barViewOf(s: number) {
+    return this.contexts[s].bar;
   }
 
   async walkOneSymbolAsync(from: number, to: number): Promise<void> {
@@ -192,7 +207,7 @@ class KernelRun {
     return t;
   }
 
-  private beginMoment(t: number): void {
+  beginMoment(t: number): void {
     this.ports.clock.onBar(t);
     if (t >= this.nextDayStart) {
       const day = Math.floor(t / DAY_MS);
@@ -222,7 +237,7 @@ class KernelRun {
     this.ports.broker.onBarClose(s, i);
   }
 
-  private submitIntents(s: number, i: number, n: number): void {
+  submitIntents(s: number, i: number, n: number): void {
     for (let j = 0; j < n; j++) {
       let intent: TOrderIntent | null = this.intents[j];
       for (const g of this.guards) {
@@ -237,7 +252,7 @@ class KernelRun {
     }
   }
 
-  private endMoment(t: number): void {
+  endMoment(t: number): void {
     const value = this.portfolio.revalue();
     if (this.points === this.times.length) this.growCurve();
     if (this.portfolio.account.openPositions > 0) this.exposedPoints++;

@@ -37,7 +37,8 @@ export class SeriesColumns {
     this.capacity = next;
   }
 
+  /** No NaN fill: the column phase writes every index before anything reads it. */
   private alloc(numeric: boolean, length: number): TColumn {
-    return numeric ? new Float64Array(length).fill(NaN) : new Array<unknown>(length).fill(null);
+    return numeric ? new Float64Array(length) : new Array<unknown>(length).fill(null);
   }
 }
