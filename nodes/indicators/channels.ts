@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
-import { RollingExtreme } from './kernels/streaming';
+import { RollingMax, RollingMin } from './kernels/streaming';
 
 export const donchian = defineNode({
   type: 'indicator.donchian',
@@ -20,7 +20,7 @@ export const donchian = defineNode({
   },
   params: z.object({ period: z.number().int().min(1).max(5000).default(20).describe('bars') }),
   warmup: (p) => p.period - 1,
-  init: (p) => ({ hi: new RollingExtreme(p.period, true), lo: new RollingExtreme(p.period, false) }),
+  init: (p) => ({ hi: new RollingMax(p.period), lo: new RollingMin(p.period) }),
   step: ({ in: i, state: s, out }) => {
     const { high, low } = i;
     out.upper = out.middle = out.lower = NaN;

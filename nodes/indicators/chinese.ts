@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
-import { RollingExtreme } from './kernels/streaming';
+import { RollingMax, RollingMin } from './kernels/streaming';
 
 /**
  * TongDaXin / THS SMA(X,N,M): Y = (M·X + (N−M)·Y′) / N, an exponential smoothing with weight
@@ -65,7 +65,7 @@ export const kdj = defineNode({
     m2: z.number().int().min(1).max(5000).default(3).describe('D smoothing'),
   }),
   warmup: () => 0,
-  init: (p) => ({ hi: new RollingExtreme(p.n, true), lo: new RollingExtreme(p.n, false), k: 50, d: 50 }),
+  init: (p) => ({ hi: new RollingMax(p.n), lo: new RollingMin(p.n), k: 50, d: 50 }),
   step: ({ in: i, params, state: s, out }) => {
     const { high, low, close } = i;
     if (high !== high || low !== low || close !== close) {

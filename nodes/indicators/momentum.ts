@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
-import { RollingExtreme, Ring, taIsZero } from './kernels/streaming';
+import { RollingMax, RollingMin, Ring, taIsZero } from './kernels/streaming';
 
 export const roc = defineNode({
   type: 'indicator.roc',
@@ -48,7 +48,7 @@ export const aroon = defineNode({
   outputs: { up: port('number', { label: { en: 'Aroon up', zh: '阿隆上' } }), down: port('number', { label: { en: 'Aroon down', zh: '阿隆下' } }) },
   params: z.object({ period: z.number().int().min(2).max(5000).default(14).describe('bars') }),
   warmup: (p) => p.period,
-  init: (p) => ({ hi: new RollingExtreme(p.period + 1, true), lo: new RollingExtreme(p.period + 1, false), factor: 100.0 / p.period }),
+  init: (p) => ({ hi: new RollingMax(p.period + 1), lo: new RollingMin(p.period + 1), factor: 100.0 / p.period }),
   step: ({ in: i, params, state: s, out }) => {
     const { high, low } = i;
     out.up = out.down = NaN;

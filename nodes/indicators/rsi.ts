@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
-import { RollingExtreme, RunningSma, taIsZero } from './kernels/streaming';
+import { RollingMax, RollingMin, RunningSma, taIsZero } from './kernels/streaming';
 
 /** Wilder RSI in TA-Lib's arithmetic; returns NaN until `period` changes have been seen. */
 class WilderRsi {
@@ -86,7 +86,7 @@ export const stochRsi = defineNode({
     fastD: z.number().int().min(1).max(5000).default(3).describe('%D SMA bars'),
   }),
   warmup: (p) => p.period + p.fastK - 1 + p.fastD - 1,
-  init: (p) => ({ rsi: new WilderRsi(p.period), hi: new RollingExtreme(p.fastK, true), lo: new RollingExtreme(p.fastK, false), d: new RunningSma(p.fastD) }),
+  init: (p) => ({ rsi: new WilderRsi(p.period), hi: new RollingMax(p.fastK), lo: new RollingMin(p.fastK), d: new RunningSma(p.fastD) }),
   step: ({ in: i, state: s, out }) => {
     out.k = out.d = NaN;
     const x = i.source;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
-import { RollingExtreme, RunningSma } from './kernels/streaming';
+import { RollingMax, RollingMin, RunningSma } from './kernels/streaming';
 import { fastK } from './rsi';
 
 const hlc = { high: port('number'), low: port('number'), close: port('number') };
@@ -23,7 +23,7 @@ export const stoch = defineNode({
     slowD: z.number().int().min(1).max(5000).default(3).describe('slow %D SMA bars'),
   }),
   warmup: (p) => p.fastK - 1 + p.slowK - 1 + p.slowD - 1,
-  init: (p) => ({ hi: new RollingExtreme(p.fastK, true), lo: new RollingExtreme(p.fastK, false), k: new RunningSma(p.slowK), d: new RunningSma(p.slowD) }),
+  init: (p) => ({ hi: new RollingMax(p.fastK), lo: new RollingMin(p.fastK), k: new RunningSma(p.slowK), d: new RunningSma(p.slowD) }),
   step: ({ in: i, state: s, out }) => {
     out.k = out.d = NaN;
     const { high, low, close } = i;
@@ -55,7 +55,7 @@ export const willr = defineNode({
   outputs: { value: port('number') },
   params: z.object({ period: z.number().int().min(2).max(5000).default(14).describe('bars') }),
   warmup: (p) => p.period - 1,
-  init: (p) => ({ hi: new RollingExtreme(p.period, true), lo: new RollingExtreme(p.period, false) }),
+  init: (p) => ({ hi: new RollingMax(p.period), lo: new RollingMin(p.period) }),
   step: ({ in: i, state: s, out }) => {
     const { high, low, close } = i;
     if (high !== high || low !== low || close !== close) {

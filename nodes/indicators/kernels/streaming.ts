@@ -65,45 +65,54 @@ export class RunningSma {
 /**
  * Rolling maximum (or minimum) of the last `period` values. Like TA-Lib's MAX/MIN/STOCH/AROON
  * it remembers where the extreme is and rescans the window only when that bar leaves it: O(1)
- * amortised on market data, with no per-value bookkeeping beyond one store. Among equal
- * extremes the newest wins, so `ago` matches TA-Lib's AROON (most recent bar on ties).
+ * amortised on market data, one store per value otherwise. Among equal extremes the newest
+ * wins, so `ago` matches TA-Lib's AROON (most recent bar on ties). Max and min are separate
+ * classes so the hot comparison has no branch on the direction.
  */
-export class RollingExtreme {
-  private readonly buf: Float64Array;
-  private extreme = NaN;
-  /** sequence number of the extreme's bar */
-  private at = -1;
+export class RollingMax {
+  protected readonly buf: Float64Array;
+  /** ring slot of the next value */
+  protected pos = 0;
+  protected extreme = NaN;
+  /** values pushed since the extreme (0 = the newest is the extreme) */
+  protected age = 0;
   /** number of values pushed so far */
   seen = 0;
 
-  constructor(
-    readonly period: number,
-    private readonly isMax: boolean,
-  ) {
+  constructor(readonly period: number) {
     this.buf = new Float64Array(period);
   }
 
+  protected better(a: number, b: number): boolean {
+    return a >= b;
+  }
+
   push(x: number): void {
-    const i = this.seen++;
     const n = this.period;
-    this.buf[i % n] = x;
-    if (this.at <= i - n || this.at < 0) {
-      // the extreme left the window (or there is none yet): rescan, oldest first, ties → newest
-      const from = i - n + 1 > 0 ? i - n + 1 : 0;
-      let best = this.buf[from % n];
-      let at = from;
-      for (let j = from + 1; j <= i; j++) {
-        const v = this.buf[j % n];
-        if (this.isMax ? v >= best : v <= best) {
+    this.buf[this.pos] = x;
+    this.pos = this.pos + 1 === n ? 0 : this.pos + 1;
+    this.seen++;
+    this.age++;
+    if (this.seen === 1 || this.age >= n) {
+      // the extreme left the window (or there is none yet): rescan oldest → newest, ties → newest
+      const count = this.seen < n ? this.seen : n;
+      let k = this.pos - count;
+      if (k < 0) k += n;
+      let best = this.buf[k];
+      let bestAge = count - 1;
+      for (let a = count - 2; a >= 0; a--) {
+        k = k + 1 === n ? 0 : k + 1;
+        const v = this.buf[k];
+        if (this.better(v, best)) {
           best = v;
-          at = j;
+          bestAge = a;
         }
       }
       this.extreme = best;
-      this.at = at;
-    } else if (this.isMax ? x >= this.extreme : x <= this.extreme) {
+      this.age = bestAge;
+    } else if (this.better(x, this.extreme)) {
       this.extreme = x;
-      this.at = i;
+      this.age = 0;
     }
   }
 
@@ -118,7 +127,13 @@ export class RollingExtreme {
 
   /** how many values ago the extreme was pushed (0 = the newest) */
   get ago(): number {
-    return this.seen > 0 ? this.seen - 1 - this.at : NaN;
+    return this.seen > 0 ? this.age : NaN;
+  }
+}
+
+export class RollingMin extends RollingMax {
+  protected override better(a: number, b: number): boolean {
+    return a <= b;
   }
 }
 
