@@ -14,8 +14,8 @@ const SPEC: Record<string, TOptionSpec> = {
   symbol: { value: true, help: 'symbol code(s), comma separated; default: from the file names' },
   market: { value: true, help: 'us | crypto | cn-a | hk; default: inferred from the symbol' },
   cash: { value: true, help: 'initial cash (default 1000000)' },
-  commission: { value: true, help: 'commission rate, fraction of value (default 0.00025)' },
-  'min-commission': { value: true, help: 'minimum commission per order (default 0)' },
+  commission: { value: true, help: 'commission rate, fraction of value (default 0.00025; crypto: maker/taker fee, default 0.001)' },
+  'min-commission': { value: true, help: 'minimum commission per order (default: the market’s, 5 CNY for cn-a, else 0)' },
   'slippage-bps': { value: true, help: 'slippage in basis points (default 0)' },
   fill: { value: true, help: 'next-open (default) | close' },
   from: { value: true, help: 'first date, YYYY-MM-DD' },
@@ -71,12 +71,13 @@ export async function runBacktestCommand(argv: string[]): Promise<number> {
     graph: null,
     symbols,
     initialCash: positive(numberOption(options, 'cash', 1_000_000), 'cash'),
+    // Only what the user gave overrides the market's defaults (CN-A: 0.025%, min 5 CNY).
     costs: {
-      commissionRate: nonNegative(numberOption(options, 'commission', 0.00025), 'commission'),
-      minCommission: nonNegative(numberOption(options, 'min-commission', 0), 'min-commission'),
-      slippageBps: nonNegative(numberOption(options, 'slippage-bps', 0), 'slippage-bps'),
-      takerFee: nonNegative(numberOption(options, 'commission', 0.001), 'commission'),
-      makerFee: nonNegative(numberOption(options, 'commission', 0.001), 'commission'),
+      commissionRate: optionalCost(options, 'commission'),
+      minCommission: optionalCost(options, 'min-commission'),
+      slippageBps: optionalCost(options, 'slippage-bps'),
+      takerFee: optionalCost(options, 'commission'),
+      makerFee: optionalCost(options, 'commission'),
     },
     fillTiming: fill,
     riskFreeRate: numberOption(options, 'risk-free', 0),
@@ -122,6 +123,10 @@ export function parseParamOverrides(items: string[]): Record<string, Record<stri
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
+
+function optionalCost(options: Record<string, unknown>, name: string): number | undefined {
+  return options[name] === undefined ? undefined : nonNegative(numberOption(options as never, name, 0), name);
+}
 
 function positive(v: number, name: string): number {
   if (!(v > 0)) throw new CliError(`--${name} must be greater than 0`);

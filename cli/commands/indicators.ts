@@ -145,13 +145,25 @@ function barInput(bars: TBarColumns, input: string): Float64Array {
   }
 }
 
-export function computeIndicators(bars: TBarColumns, indicators: TResolvedIndicator[]): Array<{ column: string; values: Float64Array; signal: boolean }> {
-  const out: Array<{ column: string; values: Float64Array; signal: boolean }> = [];
+export interface TIndicatorColumn {
+  column: string;
+  values: Float64Array;
+  signal: boolean;
+}
+
+/** Signals (1/0) are blanked before the node's warm-up, as numbers are NaN there. */
+export function computeIndicators(bars: TBarColumns, indicators: TResolvedIndicator[]): TIndicatorColumn[] {
+  const out: TIndicatorColumn[] = [];
   for (const ind of indicators) {
     const inputs: Record<string, Float64Array> = {};
     for (const name of Object.keys(ind.def.inputs)) inputs[name] = barInput(bars, name);
     const result = runSeriesNode(ind.def, ind.params, inputs, bars.length, bars);
-    for (const c of ind.columns) out.push({ column: c.column, values: result[c.port], signal: c.signal });
+    const warmup = Math.min(ind.def.warmup(ind.params as never), bars.length);
+    for (const c of ind.columns) {
+      const values = result[c.port];
+      if (c.signal) values.fill(NaN, 0, warmup);
+      out.push({ column: c.column, values, signal: c.signal });
+    }
   }
   return out;
 }
@@ -210,7 +222,7 @@ function cell(v: number, signal: boolean): string {
   return signal ? (v ? '1' : '0') : String(v);
 }
 
-function writeRows(bars: TBarColumns, intraday: boolean, columns: Array<{ column: string; values: Float64Array; signal: boolean }>, format: 'csv' | 'json'): void {
+function writeRows(bars: TBarColumns, intraday: boolean, columns: TIndicatorColumn[], format: 'csv' | 'json'): void {
   const timeName = intraday ? 'datetime' : 'date';
   const chunks: string[] = [];
   let size = 0;

@@ -17,7 +17,8 @@ import type { TBrokerPort, TFeed, TKernelPorts, TKernelSink } from './kernel/typ
 export interface TSimMarket {
   rules: readonly TMarketRules[];
   instruments: readonly TInstrument[];
-  costs: TCostConfig;
+  /** per symbol */
+  costs: readonly TCostConfig[];
   fillTiming: TFillTiming;
 }
 

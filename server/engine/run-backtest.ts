@@ -72,7 +72,13 @@ export async function runPlan(plan: TPlan, request: TBacktestRequest, compileMs 
   const ports = backtestPorts({
     symbols: request.symbols.map((s) => s.symbol),
     bars: request.symbols.map((s) => s.bars),
-    market: { rules, instruments, costs: { ...DEFAULT_COSTS, ...request.costs }, fillTiming: request.fillTiming ?? 'next-open' },
+    market: {
+      rules,
+      instruments,
+      // each market's own defaults (e.g. CN-A's 5 CNY minimum commission) under what the user set
+      costs: rules.map((r) => ({ ...DEFAULT_COSTS, ...r.defaultCosts, ...definedOnly(request.costs ?? {}) })),
+      fillTiming: request.fillTiming ?? 'next-open',
+    },
     sink: { fill: (f) => fills.push(f), order: (e) => orderEvents.push(e), progress: request.onProgress },
     llm: request.llm,
     chunkBars: request.chunkBars,
@@ -105,6 +111,10 @@ export async function runPlan(plan: TPlan, request: TBacktestRequest, compileMs 
     cancelled: run.cancelled,
     timing: { compileMs, runMs: run.runMs },
   };
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** The benchmark's last close at or before each time (NaN before its first bar). */

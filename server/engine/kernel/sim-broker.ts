@@ -1,4 +1,5 @@
 import type { TOrderIntent } from '@/nodes/sdk';
+import type { TBarColumns } from '@/server/data/bar-columns';
 import type { TCostConfig, TInstrument, TMarketRules } from '@/server/markets/types';
 import type { Portfolio } from './portfolio';
 import type { TBarAccess, TBrokerPort, TKernelSink } from './types';
@@ -15,13 +16,15 @@ interface TPendingOrder {
 export interface TSimBrokerOptions {
   rules: readonly TMarketRules[];
   instruments: readonly TInstrument[];
-  costs: TCostConfig;
+  /** cost settings per symbol (each market's defaults under the user's settings) */
+  costs: readonly TCostConfig[];
   fillTiming: TFillTiming;
   /** prefix of client order ids (run or trader id) */
   idPrefix?: string;
 }
 
 const EPS = 1e-9;
+const DAY_MS = 86_400_000;
 
 /**
  * The simulated broker of backtest and paper modes. Orders decided on bar t fill at bar t+1's
@@ -36,9 +39,12 @@ export class SimBroker implements TBrokerPort {
   private sink!: TKernelSink;
   private readonly pending: TPendingOrder[][];
   private pendingCount = 0;
+  /** per symbol: the last bar whose session count is known, and that count (fills come in bar order) */
+  private readonly sessionCursor: Array<{ bar: number; sessions: number }>;
 
   constructor(private readonly options: TSimBrokerOptions) {
     this.pending = options.instruments.map(() => []);
+    this.sessionCursor = options.instruments.map(() => ({ bar: 0, sessions: 0 }));
   }
 
   attach(args: { portfolio: Portfolio; market: TBarAccess; sink: TKernelSink }): void {
@@ -80,7 +86,8 @@ export class SimBroker implements TBrokerPort {
   }
 
   private tryFill(symbol: number, i: number, at: 'open' | 'close', order: TPendingOrder): void {
-    const { rules, instruments, costs } = this.options;
+    const { rules, instruments } = this.options;
+    const costs = this.options.costs[symbol];
     const rule = rules[symbol];
     const instrument = instruments[symbol];
     const bars = this.market.bars(symbol);
@@ -104,8 +111,10 @@ export class SimBroker implements TBrokerPort {
       return;
     }
 
-    if (i > 0) {
-      const band = rule.priceBand({ instrument, prevClose: bars.close[i - 1], time, sessionIndex: i });
+    {
+      // Limits come from the previous trading DAY's close (intraday bars too); NaN on the first
+      // day of the data lets the rules apply an IPO's first-day cap from the offer price.
+      const band = rule.priceBand({ instrument, prevClose: this.previousDayClose(bars, i), time, sessionIndex: this.sessionIndex(symbol, bars, i) });
       if (band) {
         const locked = buy ? bars.low[i] >= band.up - EPS : bars.high[i] <= band.down + EPS;
         if (locked) {
@@ -137,6 +146,27 @@ export class SimBroker implements TBrokerPort {
     const lock = buy && rule.settlementDays(instrument, time) === 1;
     this.portfolio.applyFill(symbol, intent.side, qty, price, fee.total, i, time, lock);
     this.sink.fill?.({ orderId: order.id, time, symbol: instrument.symbol, side: intent.side, qty, price, fee: fee.total, feeParts: fee.parts, reason: intent.reason });
+  }
+
+  private previousDayClose(bars: TBarColumns, i: number): number {
+    const day = Math.floor(bars.time[i] / DAY_MS);
+    let k = i - 1;
+    while (k >= 0 && Math.floor(bars.time[k] / DAY_MS) === day) k--;
+    return k >= 0 ? bars.close[k] : NaN;
+  }
+
+  /** Trading days before bar i's day in this symbol's data (0 on its first day). */
+  private sessionIndex(symbol: number, bars: TBarColumns, i: number): number {
+    const cursor = this.sessionCursor[symbol];
+    if (i < cursor.bar) {
+      cursor.bar = 0;
+      cursor.sessions = 0;
+    }
+    for (let k = cursor.bar + 1; k <= i; k++) {
+      if (Math.floor(bars.time[k] / DAY_MS) !== Math.floor(bars.time[k - 1] / DAY_MS)) cursor.sessions++;
+    }
+    cursor.bar = i;
+    return cursor.sessions;
   }
 
   private reject(symbol: number, i: number, intent: TOrderIntent, qty: number, reason: string): void {
