@@ -48,7 +48,7 @@ export const macd = defineNode({
   warmup: (p) => (p.convention === 'tdx' ? 0 : periods(p).slow + p.signal - 2),
   init: (p) => {
     const { fast, slow } = periods(p);
-    return { fast: new TaEma(fast), slow: new TaEma(slow), sig: new TaEma(p.signal), skip: slow - fast, count: 0, dif: NaN, dea: NaN, tdxFast: fast, tdxSlow: slow };
+    return { fast: new TaEma(fast), slow: new TaEma(slow), sig: new TaEma(p.signal), skip: slow - fast, count: 0, dea: NaN, tdxFast: fast, tdxSlow: slow };
   },
   step: ({ in: i, params, state: s, out }) => {
     const x = i.source;
@@ -57,19 +57,15 @@ export const macd = defineNode({
       return;
     }
     if (params.convention === 'tdx') {
+      // TDX EMA(X,N) = (2·X + (N−1)·Y′)/(N+1), every EMA seeded with its first input
       const f = s.tdxFast;
       const sl = s.tdxSlow;
       const n = params.signal;
-      if (s.count++ === 0) {
-        s.fast.value = x;
-        s.slow.value = x;
-        s.dea = 0; // DIF is 0 on the first bar, so is its EMA
-      } else {
-        s.fast.value = (2 * x + (f - 1) * s.fast.value) / (f + 1);
-        s.slow.value = (2 * x + (sl - 1) * s.slow.value) / (sl + 1);
-      }
+      const first = s.count++ === 0;
+      s.fast.value = first ? x : (2 * x + (f - 1) * s.fast.value) / (f + 1);
+      s.slow.value = first ? x : (2 * x + (sl - 1) * s.slow.value) / (sl + 1);
       const dif = s.fast.value - s.slow.value;
-      s.dea = s.count === 1 ? dif : (2 * dif + (n - 1) * s.dea) / (n + 1);
+      s.dea = first ? dif : (2 * dif + (n - 1) * s.dea) / (n + 1);
       out.macd = dif;
       out.signal = s.dea;
       out.hist = (dif - s.dea) * 2;

@@ -71,6 +71,7 @@ describe('nofx indicators', () => {
     expect(rows[0]['kdj:9:3:3.k']).not.toBeNull();
     expect(rows[18]['boll.middle']).toBeNull();
     expect(typeof rows[19]['boll.middle']).toBe('number');
+    expect(rows[1]['cdl_engulfing.bullish']).toBeNull(); // before the pattern's lookback (2)
     expect(typeof rows[20]['cdl_engulfing.bullish']).toBe('boolean');
   });
 
