@@ -60,7 +60,7 @@ function timeNode(type: string, params: Record<string, unknown>, columns: Record
 
 function timeHand(fn: () => Float64Array): { ms: number; out: Float64Array } {
   let best = Infinity;
-  let out = new Float64Array(0);
+  let out: Float64Array = new Float64Array(0);
   for (let r = 0; r < REPEATS; r++) {
     const t = performance.now();
     out = fn();
