@@ -39,6 +39,23 @@ describe('TA-Lib kernels on small hand-computed series', () => {
     for (let i = 33; i < 60; i++) expect(a.hist[i]).toBe(a.macd[i] - a.signal[i]);
   });
 
+  it('MOM (math.change) is x − x[n]', () => {
+    expectClose(run('math.change', { period: 1 }, { x: [1, 4, 9] }).value, [N, 3, 5]);
+  });
+
+  it('STOCHRSI: fast %K of RSI over fastK RSI values, %D their SMA', () => {
+    // RSI(2) of [1,2,1,2,1] = [–, –, 50, 75, 37.5]
+    const r = run('indicator.stochrsi', { period: 2, fastK: 2, fastD: 1 }, { source: [1, 2, 1, 2, 1] });
+    expectClose(r.k, [N, N, N, 100, 0]);
+    expectClose(r.d, [N, N, N, 100, 0]);
+  });
+
+  it('ULTOSC weights the shortest average 4, the middle 2, the longest 1', () => {
+    // BP = [–, 2, 1, 2], TR = [–, 3, 2, 3]; A1 = 2/3, A2 = 3/5, A3 = 5/8
+    const r = run('indicator.ultosc', { period1: 1, period2: 2, period3: 3 }, { high: [10, 12, 11, 13], low: [8, 9, 9, 10], close: [9, 11, 10, 12] });
+    expectClose(r.value, [N, N, N, (100 * 77) / 120]);
+  });
+
   it('ROC is (x / x[n] − 1) × 100 and 0 when the old value is 0', () => {
     expectClose(run('indicator.roc', { period: 1 }, { source: [10, 11, 0, 5] }).value, [N, 10, -100, 0]);
   });
