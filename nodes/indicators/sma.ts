@@ -34,5 +34,28 @@ export const sma = defineNode({
     state.next = state.next + 1 === period ? 0 : state.next + 1;
     out.value = state.count === period ? state.sum / period : NaN;
   },
+  batch: ({ params, state, inputs, outputs, from, to }) => {
+    const src = inputs[0]!;
+    const out = outputs[0];
+    const period = params.period;
+    const window = state.window;
+    let { next, count, sum } = state;
+    for (let i = from; i < to; i++) {
+      const x = src[i];
+      if (x !== x) {
+        out[i] = NaN;
+        continue;
+      }
+      if (count === period) sum -= window[next];
+      else count++;
+      sum += x;
+      window[next] = x;
+      next = next + 1 === period ? 0 : next + 1;
+      out[i] = count === period ? sum / period : NaN;
+    }
+    state.next = next;
+    state.count = count;
+    state.sum = sum;
+  },
   summary: (p) => String(p.period),
 });

@@ -17,6 +17,12 @@ function gate(type: string, label: { en: string; zh: string }, fn: (a: boolean, 
     step: ({ in: i, out }) => {
       out.value = fn(i.a, i.b);
     },
+    batch: ({ inputs, outputs, from, to }) => {
+      const a = inputs[0]!;
+      const b = inputs[1]!;
+      const out = outputs[0];
+      for (let i = from; i < to; i++) out[i] = fn(a[i] === 1, b[i] === 1) ? 1 : 0;
+    },
   });
 }
 
@@ -37,5 +43,10 @@ export const not = defineNode({
   init: () => null,
   step: ({ in: i, out }) => {
     out.value = !i.x;
+  },
+  batch: ({ inputs, outputs, from, to }) => {
+    const x = inputs[0]!;
+    const out = outputs[0];
+    for (let i = from; i < to; i++) out[i] = x[i] === 1 ? 0 : 1;
   },
 });

@@ -18,6 +18,12 @@ function comparison(type: string, symbol: string, zh: string, fn: (a: number, b:
     step: ({ in: i, out }) => {
       out.value = fn(i.a, i.b);
     },
+    batch: ({ inputs, outputs, from, to }) => {
+      const a = inputs[0]!;
+      const b = inputs[1]!;
+      const out = outputs[0];
+      for (let i = from; i < to; i++) out[i] = fn(a[i], b[i]) ? 1 : 0;
+    },
   });
 }
 

@@ -31,6 +31,22 @@ function crossing(type: string, label: { en: string; zh: string }, direction: 1 
       out.value = direction === 1 ? state.lastDiff < 0 && diff > 0 : state.lastDiff > 0 && diff < 0;
       if (diff !== 0) state.lastDiff = diff;
     },
+    batch: ({ state, inputs, outputs, from, to }) => {
+      const a = inputs[0]!;
+      const b = inputs[1]!;
+      const out = outputs[0];
+      let lastDiff = state.lastDiff;
+      for (let i = from; i < to; i++) {
+        const diff = a[i] - b[i];
+        if (diff !== diff) {
+          out[i] = 0;
+          continue;
+        }
+        out[i] = (direction === 1 ? lastDiff < 0 && diff > 0 : lastDiff > 0 && diff < 0) ? 1 : 0;
+        if (diff !== 0) lastDiff = diff;
+      }
+      state.lastDiff = lastDiff;
+    },
   });
 }
 

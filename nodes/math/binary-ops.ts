@@ -26,6 +26,12 @@ function binaryOp(
     step: ({ in: i, out }) => {
       out.value = fn(i.a, i.b);
     },
+    batch: ({ inputs, outputs, from, to }) => {
+      const a = inputs[0]!;
+      const b = inputs[1]!;
+      const out = outputs[0];
+      for (let i = from; i < to; i++) out[i] = fn(a[i], b[i]);
+    },
   });
 }
 

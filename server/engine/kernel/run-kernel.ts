@@ -90,7 +90,7 @@ class KernelRun {
     this.contexts = feed.symbols.map((sym, s) => createContext(sym, this.portfolio.positions[s], this.portfolio.account, llm, this.buffers[s].columns));
     this.frames = this.contexts.map((ctx) => createFrames(plan, ctx));
     this.columns = feed.symbols.map((_, s) => new SeriesColumns(plan, expected?.[s] ?? 1024));
-    this.seriesLoops = plan.nodes.map((n, k) => (n.phase === 'series' && !n.def.barColumn ? generateSeriesLoop(plan, k) : null));
+    this.seriesLoops = plan.nodes.map((n, k) => (n.phase === 'series' && !n.def.barColumn && !n.def.batch ? generateSeriesLoop(plan, k) : null));
     this.tradingStep = generateTradingStep(plan);
     this.guards = plan.nodes.map((n, k) => (n.globalGuard ? k : -1)).filter((k) => k >= 0);
     const capacity = Math.max(16, this.totalExpected ?? 1024);
@@ -121,7 +121,11 @@ class KernelRun {
         const producer = this.plan.nodes[input.source.node];
         return cols.columns[input.source.node][producer.outputs.findIndex((o) => o.name === input.source!.port)];
       });
-      this.seriesLoops[k]!(from, to, inCols, cols.columns[k], bars, this.frames[s][k]);
+      const frame = this.frames[s][k];
+      if (node.def.batch) {
+        const state = frame.state;
+        node.def.batch({ params: node.params, state, inputs: inCols as Array<Float64Array | null>, outputs: cols.columns[k] as Float64Array[], from, to });
+      } else this.seriesLoops[k]!(from, to, inCols, cols.columns[k], bars, frame);
     });
     return { from, to };
   }
