@@ -86,8 +86,9 @@ export class Portfolio {
   /** Recomputes equity from cash and marked positions (exact, no running sum drift). */
   revalue(): number {
     let value = this.account.cash;
-    for (const k of this.open) {
-      const p = this.positions[k];
+    const open = this.open;
+    for (let j = 0; j < open.length; j++) {
+      const p = this.positions[open[j]];
       value += p.qty * p.lastPrice;
     }
     this.account.equity = value;
