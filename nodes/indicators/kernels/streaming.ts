@@ -66,25 +66,20 @@ export class RunningSma {
  * Rolling maximum (or minimum) of the last `period` values. Like TA-Lib's MAX/MIN/STOCH/AROON
  * it remembers where the extreme is and rescans the window only when that bar leaves it: O(1)
  * amortised on market data, one store per value otherwise. Among equal extremes the newest
- * wins, so `ago` matches TA-Lib's AROON (most recent bar on ties). Max and min are separate
- * classes so the hot comparison has no branch on the direction.
+ * wins, so `ago` matches TA-Lib's AROON (most recent bar on ties).
  */
 export class RollingMax {
-  protected readonly buf: Float64Array;
+  private readonly buf: Float64Array;
   /** ring slot of the next value */
-  protected pos = 0;
-  protected extreme = NaN;
+  private pos = 0;
+  private extreme = NaN;
   /** values pushed since the extreme (0 = the newest is the extreme) */
-  protected age = 0;
+  private age = 0;
   /** number of values pushed so far */
   seen = 0;
 
   constructor(readonly period: number) {
     this.buf = new Float64Array(period);
-  }
-
-  protected better(a: number, b: number): boolean {
-    return a >= b;
   }
 
   push(x: number): void {
@@ -103,14 +98,14 @@ export class RollingMax {
       for (let a = count - 2; a >= 0; a--) {
         k = k + 1 === n ? 0 : k + 1;
         const v = this.buf[k];
-        if (this.better(v, best)) {
+        if (v >= best) {
           best = v;
           bestAge = a;
         }
       }
       this.extreme = best;
       this.age = bestAge;
-    } else if (this.better(x, this.extreme)) {
+    } else if (x >= this.extreme) {
       this.extreme = x;
       this.age = 0;
     }
@@ -131,9 +126,32 @@ export class RollingMax {
   }
 }
 
-export class RollingMin extends RollingMax {
-  protected override better(a: number, b: number): boolean {
-    return a <= b;
+/** Rolling minimum: a rolling maximum of −x (negation is exact, and ties still go to the newest). */
+export class RollingMin {
+  private readonly max: RollingMax;
+
+  constructor(readonly period: number) {
+    this.max = new RollingMax(period);
+  }
+
+  push(x: number): void {
+    this.max.push(-x);
+  }
+
+  get seen(): number {
+    return this.max.seen;
+  }
+
+  get full(): boolean {
+    return this.max.full;
+  }
+
+  get value(): number {
+    return -this.max.value;
+  }
+
+  get ago(): number {
+    return this.max.ago;
   }
 }
 
