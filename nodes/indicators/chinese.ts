@@ -44,8 +44,9 @@ export const cnSma = defineNode({
  * KDJ as TongDaXin/THS draw it:
  *   RSV = (C − LLV(L,n)) / (HHV(H,n) − LLV(L,n)) × 100
  *   K = SMA(RSV,m1,1), D = SMA(K,m2,1) with K and D seeded at 50, J = 3K − 2D.
- * Like TDX's HHV/LLV the range uses the bars available until n exist, so values start on the
- * first bar. A zero range (one-price bars) gives RSV 0, as a division by zero does in TDX.
+ * Until n bars exist the range covers the bars there are, so values start on the first bar, as
+ * Chinese charting software draws KDJ. A zero range (one-price bars, e.g. a new listing locked
+ * at its limit) gives RSV 0 rather than NaN, matching TDX's rule that x/0 is 0.
  */
 export const kdj = defineNode({
   type: 'indicator.kdj',
