@@ -12,7 +12,11 @@ function prng(seed: number): () => number {
   };
 }
 
-/** A geometric random walk of daily bars (weekdays only), prices rounded to cents. */
+/**
+ * Daily bars (weekdays only), prices rounded to cents: the log price is a random walk of about
+ * ±0.75% a day pulled gently back toward 100 (half-life ~1,400 bars), so prices stay in a
+ * realistic range over a million bars and a trend strategy keeps trading throughout.
+ */
 export function syntheticBars(count: number, seed = 42): TBarColumns {
   const rand = prng(seed);
   const bars = allocBarColumns(count);
@@ -21,7 +25,7 @@ export function syntheticBars(count: number, seed = 42): TBarColumns {
   for (let i = 0; i < count; i++) {
     while (new Date(day).getUTCDay() % 6 === 0) day += 86_400_000;
     const open = Math.round(price * (1 + (rand() - 0.5) * 0.01) * 100) / 100;
-    price = Math.max(1, price * (1 + (rand() - 0.5) * 0.04));
+    price = Math.exp(Math.log(price) + (rand() - 0.5) * 0.015 + 0.0005 * (Math.log(100) - Math.log(price)));
     const close = Math.round(price * 100) / 100;
     const high = Math.round(Math.max(open, close) * (1 + rand() * 0.01) * 100) / 100;
     const low = Math.round(Math.min(open, close) * (1 - rand() * 0.01) * 100) / 100;
