@@ -18,7 +18,7 @@ export interface TIndicatorBenchRow {
   ratio?: number;
 }
 
-const REPEATS = 5;
+const REPEATS = 7;
 
 type TLoop = (n: number, ins: Float64Array[], outs: Float64Array[], frame: unknown) => void;
 
@@ -39,34 +39,33 @@ ${outNames.map((name, j) => `    out${j}[i] = fout[${JSON.stringify(name)}];`).j
   return new Function('step', source)(def.step) as TLoop;
 }
 
-function timeNode(type: string, params: Record<string, unknown>, columns: Record<string, Float64Array>, n: number): { ms: number; outs: Float64Array[] } {
+function nodeRunner(type: string, params: Record<string, unknown>, columns: Record<string, Float64Array>, n: number): { run: () => number; outs: Float64Array[] } {
   const def = getNodeDefinition(type);
   if (!def) throw new Error(`no node ${type}`);
   const parsed = def.params.parse(params);
   const ins = Object.keys(def.inputs).map((name) => columns[name] ?? columns.close);
   const outs = Object.keys(def.outputs).map(() => new Float64Array(n));
   const loop = generatedLoop(def);
-  let best = Infinity;
-  for (let r = 0; r < REPEATS; r++) {
+  const run = () => {
     const frame = { nodeId: 'bench', params: parsed, state: def.init(parsed), in: {} as Record<string, number>, out: {} as Record<string, number>, ctx: makeContext() };
     for (const name of Object.keys(def.inputs)) frame.in[name] = NaN;
     for (const name of Object.keys(def.outputs)) frame.out[name] = NaN;
     const t = performance.now();
     loop(n, ins, outs, frame);
-    best = Math.min(best, performance.now() - t);
-  }
-  return { ms: best, outs };
+    return performance.now() - t;
+  };
+  return { run, outs };
 }
 
-function timeHand(fn: () => Float64Array): { ms: number; out: Float64Array } {
-  let best = Infinity;
-  let out: Float64Array = new Float64Array(0);
+/** Best of REPEATS, node and hand loop alternating so both see the same machine load. */
+function race(node: () => number, hand: (() => number) | null): { nodeMs: number; handMs: number } {
+  let nodeMs = Infinity;
+  let handMs = Infinity;
   for (let r = 0; r < REPEATS; r++) {
-    const t = performance.now();
-    out = fn();
-    best = Math.min(best, performance.now() - t);
+    nodeMs = Math.min(nodeMs, node());
+    if (hand) handMs = Math.min(handMs, hand());
   }
-  return { ms: best, out };
+  return { nodeMs, handMs };
 }
 
 // ---- hand loops: the same formulas, no node machinery ----
@@ -182,10 +181,15 @@ export function runIndicatorBench(n: number): TIndicatorBenchRow[] {
     { name: 'macd:12:26:9', type: 'indicator.macd', params: { fast: 12, slow: 26, signal: 9 }, port: 2, hand: () => handMacd(bars.close, 12, 26, 9) },
   ];
   for (const p of pairs) {
-    const node = timeNode(p.type, p.params, columns, n);
-    const hand = timeHand(p.hand);
-    agree(hand.out, node.outs[p.port], p.name);
-    rows.push({ name: p.name, barsPerSec: perSec(node.ms), handBarsPerSec: perSec(hand.ms), ratio: node.ms / hand.ms });
+    const node = nodeRunner(p.type, p.params, columns, n);
+    let handOut: Float64Array = new Float64Array(0);
+    const timed = race(node.run, () => {
+      const t = performance.now();
+      handOut = p.hand();
+      return performance.now() - t;
+    });
+    agree(handOut, node.outs[p.port], p.name);
+    rows.push({ name: p.name, barsPerSec: perSec(timed.nodeMs), handBarsPerSec: perSec(timed.handMs), ratio: timed.nodeMs / timed.handMs });
   }
 
   // kernels without a hand loop here: speed only
@@ -199,8 +203,6 @@ export function runIndicatorBench(n: number): TIndicatorBenchRow[] {
     ['sar', 'indicator.sar', {}],
     ['kdj:9:3:3', 'indicator.kdj', {}],
   ];
-  for (const [name, type, params] of others) rows.push({ name, barsPerSec: perSec(timeNode(type, params, columns, n).ms) });
+  for (const [name, type, params] of others) rows.push({ name, barsPerSec: perSec(race(nodeRunner(type, params, columns, n).run, null).nodeMs) });
   return rows;
 }
-
-// `npx tsx bench/indicators-bench.ts` style direct run is not wired; `npm run bench` imports this.

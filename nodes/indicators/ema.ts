@@ -25,14 +25,14 @@ export const ema = defineNode({
     convention: z.enum(['talib', 'tdx']).default('talib').describe('seeding: TA-Lib (SMA seed) or TongDaXin (first value)'),
   }),
   warmup: (p) => (p.convention === 'tdx' ? 0 : p.period - 1),
-  init: (p) => ({ k: 2 / (p.period + 1), count: 0, seedSum: 0, value: NaN }),
+  init: (p) => ({ k: 2 / (p.period + 1), tdx: p.convention === 'tdx', count: 0, seedSum: 0, value: NaN }),
   step: ({ in: i, params, state, out }) => {
     const x = i.source;
     if (x !== x) {
       out.value = NaN;
       return;
     }
-    if (params.convention === 'tdx') {
+    if (state.tdx) {
       const n = params.period;
       state.value = state.count++ === 0 ? x : (2 * x + (n - 1) * state.value) / (n + 1);
     } else if (state.count < params.period) {

@@ -48,7 +48,7 @@ export const macd = defineNode({
   warmup: (p) => (p.convention === 'tdx' ? 0 : periods(p).slow + p.signal - 2),
   init: (p) => {
     const { fast, slow } = periods(p);
-    return { fast: new TaEma(fast), slow: new TaEma(slow), sig: new TaEma(p.signal), skip: slow - fast, count: 0, dea: NaN, tdxFast: fast, tdxSlow: slow };
+    return { fast: new TaEma(fast), slow: new TaEma(slow), sig: new TaEma(p.signal), skip: slow - fast, count: 0, dea: NaN, tdx: p.convention === 'tdx', tdxFast: fast, tdxSlow: slow };
   },
   step: ({ in: i, params, state: s, out }) => {
     const x = i.source;
@@ -56,7 +56,7 @@ export const macd = defineNode({
       out.macd = out.signal = out.hist = NaN;
       return;
     }
-    if (params.convention === 'tdx') {
+    if (s.tdx) {
       // TDX EMA(X,N) = (2·X + (N−1)·Y′)/(N+1), every EMA seeded with its first input
       const f = s.tdxFast;
       const sl = s.tdxSlow;
