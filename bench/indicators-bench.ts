@@ -4,15 +4,18 @@ import { makeContext } from '@/nodes/indicators/run-series';
 import { syntheticBars } from './synthetic-bars';
 
 /**
- * Indicator kernels on n synthetic bars, stepped the way the engine's column phase steps a
- * series node (one generated loop per node, see server/engine/kernel/generate-steps.ts), next
- * to a hand-written Float64Array loop of the same formula. The issue's target: each kernel
+ * Indicator kernels on n synthetic bars, run the way the engine's column phase runs a series
+ * node: its `batch` (column) form when it has one, else a loop generated for the node that
+ * steps one reused frame per bar (server/engine/kernel/generate-steps.ts); next to a
+ * hand-written Float64Array loop of the same formula. The issue's target: each kernel
  * within 2× of its hand loop. Each pair is also checked to agree, so a fast wrong kernel
  * cannot pass for a fast right one.
  */
 export interface TIndicatorBenchRow {
   name: string;
   barsPerSec: number;
+  /** how the kernel ran: its column form or frame stepping */
+  path: 'batch' | 'step';
   /** the hand loop's speed and kernel time ÷ hand time, where there is a hand loop */
   handBarsPerSec?: number;
   ratio?: number;
@@ -39,12 +42,27 @@ ${outNames.map((name, j) => `    out${j}[i] = fout[${JSON.stringify(name)}];`).j
   return new Function('step', source)(def.step) as TLoop;
 }
 
-function nodeRunner(type: string, params: Record<string, unknown>, columns: Record<string, Float64Array>, n: number): { run: () => number; outs: Float64Array[] } {
+function nodeRunner(
+  type: string,
+  params: Record<string, unknown>,
+  columns: Record<string, Float64Array>,
+  n: number,
+): { run: () => number; outs: Float64Array[]; path: 'batch' | 'step' } {
   const def = getNodeDefinition(type);
   if (!def) throw new Error(`no node ${type}`);
   const parsed = def.params.parse(params);
   const ins = Object.keys(def.inputs).map((name) => columns[name] ?? columns.close);
   const outs = Object.keys(def.outputs).map(() => new Float64Array(n));
+  if (def.batch) {
+    const batch = def.batch;
+    const run = () => {
+      const state = def.init(parsed);
+      const t = performance.now();
+      batch({ params: parsed, state, inputs: ins, outputs: outs, from: 0, to: n });
+      return performance.now() - t;
+    };
+    return { run, outs, path: 'batch' };
+  }
   const loop = generatedLoop(def);
   const run = () => {
     const frame = { nodeId: 'bench', params: parsed, state: def.init(parsed), in: {} as Record<string, number>, out: {} as Record<string, number>, ctx: makeContext() };
@@ -54,7 +72,7 @@ function nodeRunner(type: string, params: Record<string, unknown>, columns: Reco
     loop(n, ins, outs, frame);
     return performance.now() - t;
   };
-  return { run, outs };
+  return { run, outs, path: 'step' };
 }
 
 /** Best of REPEATS, node and hand loop alternating so both see the same machine load. */
@@ -189,7 +207,7 @@ export function runIndicatorBench(n: number): TIndicatorBenchRow[] {
       return performance.now() - t;
     });
     agree(handOut, node.outs[p.port], p.name);
-    rows.push({ name: p.name, barsPerSec: perSec(timed.nodeMs), handBarsPerSec: perSec(timed.handMs), ratio: timed.nodeMs / timed.handMs });
+    rows.push({ name: p.name, path: node.path, barsPerSec: perSec(timed.nodeMs), handBarsPerSec: perSec(timed.handMs), ratio: timed.nodeMs / timed.handMs });
   }
 
   // kernels without a hand loop here: speed only
@@ -203,6 +221,9 @@ export function runIndicatorBench(n: number): TIndicatorBenchRow[] {
     ['sar', 'indicator.sar', {}],
     ['kdj:9:3:3', 'indicator.kdj', {}],
   ];
-  for (const [name, type, params] of others) rows.push({ name, barsPerSec: perSec(race(nodeRunner(type, params, columns, n).run, null).nodeMs) });
+  for (const [name, type, params] of others) {
+    const node = nodeRunner(type, params, columns, n);
+    rows.push({ name, path: node.path, barsPerSec: perSec(race(node.run, null).nodeMs) });
+  }
   return rows;
 }

@@ -25,6 +25,22 @@ function pushSums(s: TSums, x: number, period: number): boolean {
   return s.count === period;
 }
 
+/** One bar of Bollinger bands into s.upper/middle/lower (NaN until the window is full). */
+function bands(s: TSums & { sample: boolean; upper: number; middle: number; lower: number }, p: { period: number; devUp: number; devDown: number }, x: number): void {
+  if (x !== x || !pushSums(s, x, p.period)) {
+    s.upper = s.middle = s.lower = NaN;
+    return;
+  }
+  const n = p.period;
+  const mid = s.sum / n;
+  let v = s.sumSq / n - mid * mid;
+  if (s.sample) v = (v * n) / (n - 1);
+  const sd = v < 1e-8 ? 0.0 : Math.sqrt(v);
+  s.middle = mid;
+  s.upper = mid + sd * p.devUp;
+  s.lower = mid - sd * p.devDown;
+}
+
 export const bbands = defineNode({
   type: 'indicator.bbands',
   version: 1,
@@ -48,21 +64,22 @@ export const bbands = defineNode({
     convention: z.enum(['talib', 'tdx']).default('talib').describe('population σ (TA-Lib) or sample σ (TongDaXin BOLL)'),
   }),
   warmup: (p) => p.period - 1,
-  init: (p) => createSums(p.period),
+  init: (p) => ({ ...createSums(p.period), sample: p.convention === 'tdx', upper: NaN, middle: NaN, lower: NaN }),
   step: ({ in: i, params, state, out }) => {
-    const x = i.source;
-    if (x !== x || !pushSums(state, x, params.period)) {
-      out.upper = out.middle = out.lower = NaN;
-      return;
+    bands(state, params, i.source);
+    out.upper = state.upper;
+    out.middle = state.middle;
+    out.lower = state.lower;
+  },
+  batch: ({ params, state, inputs, outputs, from, to }) => {
+    const src = inputs[0]!;
+    const [ou, om, ol] = outputs;
+    for (let i = from; i < to; i++) {
+      bands(state, params, src[i]);
+      ou[i] = state.upper;
+      om[i] = state.middle;
+      ol[i] = state.lower;
     }
-    const n = params.period;
-    const mid = state.sum / n;
-    let v = state.sumSq / n - mid * mid;
-    if (params.convention === 'tdx') v = (v * n) / (n - 1);
-    const sd = v < 1e-8 ? 0.0 : Math.sqrt(v);
-    out.middle = mid;
-    out.upper = mid + sd * params.devUp;
-    out.lower = mid - sd * params.devDown;
   },
   summary: (p) => `${p.period},${p.devUp}${p.devUp === p.devDown ? '' : `/${p.devDown}`}${p.convention === 'tdx' ? ' tdx' : ''}`,
 });

@@ -44,5 +44,30 @@ export const ema = defineNode({
     }
     out.value = state.value;
   },
+  batch: ({ params, state, inputs, outputs, from, to }) => {
+    const src = inputs[0]!;
+    const out = outputs[0];
+    const n = params.period;
+    const k = state.k;
+    const tdx = state.tdx;
+    let { count, seedSum, value } = state;
+    for (let i = from; i < to; i++) {
+      const x = src[i];
+      if (x !== x) {
+        out[i] = NaN;
+        continue;
+      }
+      if (tdx) value = count++ === 0 ? x : (2 * x + (n - 1) * value) / (n + 1);
+      else if (count < n) {
+        count++;
+        seedSum += x;
+        if (count === n) value = seedSum / n;
+      } else value = (x - value) * k + value;
+      out[i] = value;
+    }
+    state.count = count;
+    state.seedSum = seedSum;
+    state.value = value;
+  },
   summary: (p) => (p.convention === 'tdx' ? `${p.period} tdx` : String(p.period)),
 });

@@ -48,45 +48,71 @@ export const macd = defineNode({
   warmup: (p) => (p.convention === 'tdx' ? 0 : periods(p).slow + p.signal - 2),
   init: (p) => {
     const { fast, slow } = periods(p);
-    return { fast: new TaEma(fast), slow: new TaEma(slow), sig: new TaEma(p.signal), skip: slow - fast, count: 0, dea: NaN, tdx: p.convention === 'tdx', tdxFast: fast, tdxSlow: slow };
+    return {
+      fast: new TaEma(fast),
+      slow: new TaEma(slow),
+      sig: new TaEma(p.signal),
+      skip: slow - fast,
+      count: 0,
+      dea: NaN,
+      tdx: p.convention === 'tdx',
+      tdxFast: fast,
+      tdxSlow: slow,
+      signalN: p.signal,
+      // this bar's outputs
+      m: NaN,
+      sg: NaN,
+      h: NaN,
+    };
   },
-  step: ({ in: i, params, state: s, out }) => {
-    const x = i.source;
-    if (x !== x) {
-      out.macd = out.signal = out.hist = NaN;
-      return;
+  step: ({ in: i, state, out }) => {
+    advance(state, i.source);
+    out.macd = state.m;
+    out.signal = state.sg;
+    out.hist = state.h;
+  },
+  batch: ({ state, inputs, outputs, from, to }) => {
+    const src = inputs[0]!;
+    const [om, os, oh] = outputs;
+    for (let i = from; i < to; i++) {
+      advance(state, src[i]);
+      om[i] = state.m;
+      os[i] = state.sg;
+      oh[i] = state.h;
     }
-    if (s.tdx) {
-      // TDX EMA(X,N) = (2·X + (N−1)·Y′)/(N+1), every EMA seeded with its first input
-      const f = s.tdxFast;
-      const sl = s.tdxSlow;
-      const n = params.signal;
-      const first = s.count++ === 0;
-      s.fast.value = first ? x : (2 * x + (f - 1) * s.fast.value) / (f + 1);
-      s.slow.value = first ? x : (2 * x + (sl - 1) * s.slow.value) / (sl + 1);
-      const dif = s.fast.value - s.slow.value;
-      s.dea = first ? dif : (2 * dif + (n - 1) * s.dea) / (n + 1);
-      out.macd = dif;
-      out.signal = s.dea;
-      out.hist = (dif - s.dea) * 2;
-      return;
-    }
-    const t = s.count++;
-    const slow = s.slow.push(x);
-    if (t >= s.skip) s.fast.push(x);
-    if (slow !== slow) {
-      out.macd = out.signal = out.hist = NaN;
-      return;
-    }
-    const m = s.fast.value - slow;
-    const sig = s.sig.push(m);
-    if (sig !== sig) {
-      out.macd = out.signal = out.hist = NaN;
-      return;
-    }
-    out.macd = m;
-    out.signal = sig;
-    out.hist = m - sig;
   },
   summary: (p) => `${p.fast},${p.slow},${p.signal}${p.convention === 'tdx' ? ' tdx' : ''}`,
 });
+
+type TMacdState = ReturnType<typeof macd.init>;
+
+/** One bar of MACD: leaves this bar's macd/signal/hist in s.m, s.sg, s.h (NaN when none). */
+function advance(s: TMacdState, x: number): void {
+  s.m = s.sg = s.h = NaN;
+  if (x !== x) return;
+  if (s.tdx) {
+    // TDX EMA(X,N) = (2·X + (N−1)·Y′)/(N+1), every EMA seeded with its first input
+    const f = s.tdxFast;
+    const sl = s.tdxSlow;
+    const n = s.signalN;
+    const first = s.count++ === 0;
+    s.fast.value = first ? x : (2 * x + (f - 1) * s.fast.value) / (f + 1);
+    s.slow.value = first ? x : (2 * x + (sl - 1) * s.slow.value) / (sl + 1);
+    const dif = s.fast.value - s.slow.value;
+    s.dea = first ? dif : (2 * dif + (n - 1) * s.dea) / (n + 1);
+    s.m = dif;
+    s.sg = s.dea;
+    s.h = (dif - s.dea) * 2;
+    return;
+  }
+  const t = s.count++;
+  const slow = s.slow.push(x);
+  if (t >= s.skip) s.fast.push(x);
+  if (slow !== slow) return;
+  const m = s.fast.value - slow;
+  const sig = s.sig.push(m);
+  if (sig !== sig) return;
+  s.m = m;
+  s.sg = sig;
+  s.h = m - sig;
+}

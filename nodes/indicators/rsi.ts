@@ -59,6 +59,14 @@ export const rsi = defineNode({
     const x = i.source;
     out.value = x !== x ? NaN : state.push(x);
   },
+  batch: ({ state, inputs, outputs, from, to }) => {
+    const src = inputs[0]!;
+    const out = outputs[0];
+    for (let i = from; i < to; i++) {
+      const x = src[i];
+      out[i] = x !== x ? NaN : state.push(x);
+    }
+  },
   summary: (p) => String(p.period),
 });
 

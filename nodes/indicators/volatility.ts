@@ -80,6 +80,18 @@ export const atr = defineNode({
     const { high, low, close } = i;
     out.value = high !== high || low !== low || close !== close ? NaN : state.push(high, low, close);
   },
+  batch: ({ state, inputs, outputs, from, to }) => {
+    const hi = inputs[0]!;
+    const lo = inputs[1]!;
+    const cl = inputs[2]!;
+    const out = outputs[0];
+    for (let i = from; i < to; i++) {
+      const high = hi[i];
+      const low = lo[i];
+      const close = cl[i];
+      out[i] = high !== high || low !== low || close !== close ? NaN : state.push(high, low, close);
+    }
+  },
   summary: (p) => String(p.period),
 });
 
