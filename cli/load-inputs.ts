@@ -5,15 +5,16 @@ import type { TBarColumns } from '@/server/data/bar-columns';
 import { getTemplate } from '@/templates';
 import { CliError } from './cli-error';
 
-export function readBarsFile(file: string): { bars: TBarColumns; intraday: boolean } {
+export function readBarsFile(file: string, skipBadRows = false): { bars: TBarColumns; intraday: boolean } {
   let text: Uint8Array;
   try {
     text = fs.readFileSync(file); // bytes: the parser reads them directly, no UTF-8 decode
   } catch (error) {
     throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
-  const parsed = parseBarsCsv(text);
-  if (!parsed.ok) throw new CliError(`bad CSV\n${formatCsvErrors(file, parsed)}`);
+  const parsed = parseBarsCsv(text, { skipBadRows });
+  if (!parsed.ok) throw new CliError(`bad CSV (use --skip-bad-rows to ignore bad rows)\n${formatCsvErrors(file, parsed)}`);
+  if (parsed.totalSkipped > 0) console.error(`skipped ${parsed.totalSkipped} bad row(s)\n${formatCsvErrors(file, { errors: parsed.skipped, totalErrors: parsed.totalSkipped })}`);
   return { bars: parsed.bars, intraday: parsed.intraday };
 }
 

@@ -23,6 +23,7 @@ const SPEC: Record<string, TOptionSpec> = {
   benchmark: { value: true, help: 'benchmark bars CSV (alpha, beta, benchmark return)' },
   'risk-free': { value: true, help: 'annual risk-free rate, fraction (default 0)' },
   param: { value: true, repeat: true, help: 'override a node param: nodeId.param=value' },
+  'skip-bad-rows': { value: false, help: 'ignore CSV rows that fail validation (they are listed on stderr)' },
   json: { value: false, help: 'print one JSON object' },
   help: { value: false, help: 'show this help' },
 };
@@ -48,7 +49,7 @@ export async function runBacktestCommand(argv: string[]): Promise<number> {
   const to = parseDateOption(options.to, 'to', true);
   let intraday = false;
   const symbols = files.map((file, k) => {
-    const loaded = readBarsFile(file);
+    const loaded = readBarsFile(file, Boolean(options['skip-bad-rows']));
     intraday ||= loaded.intraday;
     const bars = from !== undefined || to !== undefined ? rangeBarColumns(loaded.bars, from ?? -Infinity, to ?? Infinity) : loaded.bars;
     if (bars.length === 0) throw new CliError(`${file}: no bars between ${options.from ?? 'the start'} and ${options.to ?? 'the end'}`);

@@ -14,8 +14,13 @@ export interface TCsvRowError {
 }
 
 export type TParseBarsResult =
-  | { ok: true; bars: TBarColumns; intraday: boolean; hasAmount: boolean }
+  | { ok: true; bars: TBarColumns; intraday: boolean; hasAmount: boolean; skipped: TCsvRowError[]; totalSkipped: number }
   | { ok: false; errors: TCsvRowError[]; totalErrors: number };
+
+export interface TParseBarsOptions {
+  /** keep the good rows and report the bad ones as skipped, instead of failing the whole file */
+  skipBadRows?: boolean;
+}
 
 const MAX_REPORTED_ERRORS = 20;
 const REQUIRED = ['open', 'high', 'low', 'close', 'volume'] as const;
@@ -28,7 +33,7 @@ const SPACE = 32;
 /** Where the last parse stopped (the delimiter's index); a module variable avoids a result object per field. */
 let fieldEnd = 0;
 
-export function parseBarsCsv(input: string | Uint8Array): TParseBarsResult {
+export function parseBarsCsv(input: string | Uint8Array, options: TParseBarsOptions = {}): TParseBarsResult {
   // A plain Uint8Array view (not a Buffer) so every byte read below sees one array map.
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   const errors: TCsvRowError[] = [];
@@ -92,9 +97,9 @@ export function parseBarsCsv(input: string | Uint8Array): TParseBarsResult {
       n++;
     }
   }
-  if (totalErrors > 0) return { ok: false, errors, totalErrors };
-  if (n === 0) return { ok: false, errors: [{ row: 2, message: 'the file has a header but no bars' }], totalErrors: 1 };
-  return { ok: true, bars: trim(bars, n), intraday, hasAmount };
+  if (totalErrors > 0 && !options.skipBadRows) return { ok: false, errors, totalErrors };
+  if (n === 0) return { ok: false, errors: [{ row: 2, message: 'the file has a header but no bars' }, ...errors].slice(0, MAX_REPORTED_ERRORS), totalErrors: totalErrors + 1 };
+  return { ok: true, bars: trim(bars, n), intraday, hasAmount, skipped: errors, totalSkipped: totalErrors };
 }
 
 /** The time of the row parseRow last read, and whether it had a clock time (module variables: no result object per row). */

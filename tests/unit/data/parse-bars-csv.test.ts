@@ -89,3 +89,14 @@ describe('parseBarsCsv', () => {
     expect(result.ok && result.bars.time[0]).toBe(Date.UTC(2024, 0, 2));
   });
 });
+
+describe('parseBarsCsv with skipBadRows', () => {
+  it('keeps the good rows and lists the skipped ones', () => {
+    const result = parseBarsCsv(`${HEADER}\n2024-01-02,10,11,9,10,100\n2024-01-03,10,9,11,10,100\n2024-01-04,10,11,9,10.5,100\n`, { skipBadRows: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(Array.from(result.bars.close)).toEqual([10, 10.5]);
+    expect(result.skipped).toEqual([{ row: 3, field: 'high', message: 'high 9 is below low 11' }]);
+    expect(result.totalSkipped).toBe(1);
+  });
+});
