@@ -3,7 +3,7 @@ import type { TBarColumns } from '@/server/data/bar-columns';
 import { getMarketRules } from '@/server/markets';
 import { DEFAULT_COSTS, type TCostConfig, type TInstrument, type TMarketId } from '@/server/markets/types';
 import { compileGraph } from './compile';
-import type { TCompileError, TPlan } from './compile/types';
+import type { TCompileError, TPlan } from './compile';
 import { runKernel } from './kernel/run-kernel';
 import type { TFillTiming } from './kernel/sim-broker';
 import type { TFill, TOrderEvent, TTrade } from './kernel/types';

@@ -1,5 +1,5 @@
 import type { TPortType } from '@/nodes/sdk';
-import type { TPlan, TPlanInput } from '../compile/types';
+import type { TPlan, TPlanInput } from '../compile';
 
 /**
  * "Compiling" a plan: each node gets its own small generated loop (column phase), and the

@@ -1,6 +1,6 @@
 import type { TNodeContext, TPortType, TStepFrame } from '@/nodes/sdk';
 import type { TBarColumns } from '@/server/data/bar-columns';
-import type { TPlan } from '../compile/types';
+import type { TPlan } from '../compile';
 import { BarView } from './bar-view';
 
 /** The value an unwired input reads, and the value an output holds before its first step. */

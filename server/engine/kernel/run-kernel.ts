@@ -1,5 +1,5 @@
 import type { TOrderIntent } from '@/nodes/sdk';
-import type { TPlan } from '../compile/types';
+import type { TPlan } from '../compile';
 import { BarBuffer } from './bar-buffer';
 import { generateOneSymbolWalk, generateSeriesLoop, generateTradingStep, type TSeriesLoop, type TTradingStep, type TWalkLoop } from './generate-steps';
 import { createContext, createFrames, type TFrame, type TKernelContext } from './node-frames';

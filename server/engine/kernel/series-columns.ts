@@ -1,4 +1,4 @@
-import type { TPlan } from '../compile/types';
+import type { TPlan } from '../compile';
 
 /**
  * Output columns of the series-phase nodes of one symbol: numbers and signals (1/0) in

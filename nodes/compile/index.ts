@@ -1,0 +1,2 @@
+export { compileGraph } from './compile-graph';
+export * from './types';
