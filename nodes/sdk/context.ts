@@ -3,6 +3,8 @@
  * present bar or the past; nothing lets a node read a future bar.
  */
 
+import type { TAiBar, TLlmPort } from './llm-port';
+
 export type TSide = 'buy' | 'sell';
 export type TAction = 'BUY' | 'SELL' | 'HOLD';
 
@@ -11,6 +13,8 @@ export interface TDecision {
   /** 0..1 */
   confidence: number;
   reasoning: string;
+  /** id of the stored record behind it (e.g. a debate transcript), when there is one */
+  ref?: string;
 }
 
 /** How an order node sizes its order; resolved to a share quantity at decision time. */
@@ -74,11 +78,6 @@ export interface TAccountView {
   openPositions: number;
 }
 
-export interface TLlmPort {
-  /** Asks for a decision; the implementation owns caching, retries and HOLD on failure. */
-  decide(request: { nodeId: string; prompt: string; model: string; temperature: number }): Promise<TDecision>;
-}
-
 /** The run-time context passed to every step. One object per (plan, symbol), mutated per bar. */
 export interface TNodeContext {
   symbol: string;
@@ -87,4 +86,10 @@ export interface TNodeContext {
   account: TAccountView;
   /** A source of LLM decisions; null when the run has none (nodes must then HOLD). */
   llm: TLlmPort | null;
+  /**
+   * Up to `count` bars ending at the current one, oldest first: only bars already seen, so no
+   * look-ahead. Trading nodes step only after the plan's warm-up, so they cannot collect this
+   * history themselves. Optional: a harness without it gives nodes the current bar alone.
+   */
+  recentBars?(count: number): TAiBar[];
 }

@@ -4,3 +4,4 @@ export * from './define-node';
 export * from './graph-schema';
 export * from './migrate-graph';
 export * from './rolling-window';
+export * from './llm-port';

@@ -1,4 +1,4 @@
-import type { TBarView } from '@/nodes/sdk';
+import type { TAiBar, TBarView } from '@/nodes/sdk';
 import type { TBarColumns } from '@/server/data/bar-columns';
 
 /**
@@ -30,5 +30,20 @@ export class BarView implements TBarView {
   }
   get amount(): number {
     return this.columns.amount[this.index];
+  }
+
+  /**
+   * Up to `count` bars ending at `index`, oldest first. The columns may already hold the rest
+   * of the feed chunk, so this must never read past `index`. Allocates: for AI nodes, which ask
+   * rarely, not for hot loops.
+   */
+  recent(count: number): TAiBar[] {
+    const c = this.columns;
+    const from = Math.max(0, this.index - Math.max(1, Math.floor(count)) + 1);
+    const out: TAiBar[] = [];
+    for (let k = from; k <= this.index; k++) {
+      out.push({ time: c.time[k], open: c.open[k], high: c.high[k], low: c.low[k], close: c.close[k], volume: c.volume[k] });
+    }
+    return out;
   }
 }

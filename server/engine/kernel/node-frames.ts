@@ -29,5 +29,6 @@ export interface TKernelContext extends TNodeContext {
 }
 
 export function createContext(symbol: string, position: TNodeContext['position'], account: TNodeContext['account'], llm: TNodeContext['llm'], bars: TBarColumns): TKernelContext {
-  return { symbol, bar: new BarView(bars), position, account, llm };
+  const bar = new BarView(bars);
+  return { symbol, bar, position, account, llm, recentBars: (count) => bar.recent(count) };
 }
