@@ -1,4 +1,15 @@
 import smaCrossover from './sma-crossover.json';
+import emaRibbon from './ema-ribbon.json';
+import macdCross from './macd-cross.json';
+import rsiReversion from './rsi-reversion.json';
+import bollingerBreakout from './bollinger-breakout.json';
+import kdjCross from './kdj-cross.json';
+import turtleBreakout from './turtle-breakout.json';
+import dualThrust from './dual-thrust.json';
+import volumeBreakout from './volume-breakout.json';
+import trendTrailingStop from './trend-trailing-stop.json';
+import bollReversion from './boll-reversion.json';
+import candleReversal from './candle-reversal.json';
 
 /**
  * Built-in strategy templates, listed explicitly (like nodes/registry.ts). Each is one JSON file:
@@ -15,7 +26,20 @@ export interface TTemplate {
   graph: unknown;
 }
 
-export const TEMPLATES: readonly TTemplate[] = [smaCrossover as TTemplate];
+export const TEMPLATES: readonly TTemplate[] = [
+  smaCrossover,
+  emaRibbon,
+  macdCross,
+  rsiReversion,
+  bollingerBreakout,
+  kdjCross,
+  turtleBreakout,
+  dualThrust,
+  volumeBreakout,
+  trendTrailingStop,
+  bollReversion,
+  candleReversal,
+] as TTemplate[];
 
 export function getTemplate(id: string): TTemplate | undefined {
   return TEMPLATES.find((t) => t.id === id);
