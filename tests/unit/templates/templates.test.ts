@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ZGraphSchema } from '@/nodes/sdk';
 import { getNodeDefinition } from '@/nodes/registry';
 import { compileGraph } from '@/server/engine/compile';
+import { parseBundledFileName } from '@/server/data/bundled-market-data';
 import { availableMarkets } from '@/server/markets';
 import { getTemplate, TEMPLATES, type TTemplate } from '@/templates';
 import { GOLDEN_CASES } from '../../golden/golden-cases';
@@ -98,6 +99,35 @@ describe('built-in templates', () => {
         expect(pinned.metrics.trades, `${c.name}: closed trades`).toBeGreaterThanOrEqual(10);
         expect(pinned.metrics.trades, `${c.name}: closed trades`).toBeLessThanOrEqual(400);
       }
+    });
+  });
+
+  describe('reference-results.json (what the gallery shows without running a backtest)', () => {
+    const refs = JSON.parse(fs.readFileSync(path.join(root, 'templates/reference-results.json'), 'utf8'));
+    const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+    it.each(TEMPLATES.map((t) => [t.id] as const))('%s: matches its pinned golden backtest (else run scripts/update-template-references.mjs)', (id) => {
+      const ref = refs[id];
+      expect(ref, `${id}: entry`).toBeDefined();
+      const c = GOLDEN_CASES.find((g) => g.template === id)!;
+      expect(ref.golden).toBe(c.name);
+      expect([ref.symbol, ref.market, ref.file, ref.initialCash, ref.commission]).toEqual([c.symbol, c.market, `data/market/${c.file}`, c.cash, c.commission]);
+      const series = parseBundledFileName(c.file)!;
+      expect([ref.symbol, ref.timeframe, ref.adjustment]).toEqual([series.symbol, series.timeframe, series.adjustment]);
+      const pinned = JSON.parse(fs.readFileSync(path.join(root, 'tests/golden/backtests', `${c.name}.json`), 'utf8')).metrics;
+      for (const [key, value] of Object.entries(ref.metrics as Record<string, number>)) {
+        expect(close(value, pinned[key]), `${id}.metrics.${key}: ${value} vs pinned ${pinned[key]}`).toBe(true);
+      }
+      const curve = ref.equityCurve as Array<[string, number]>;
+      expect(curve.length).toBeGreaterThan(50);
+      expect(curve.length).toBeLessThanOrEqual(120);
+      expect(curve[0]).toEqual([ref.from, 1]);
+      expect(curve.at(-1)![1]).toBeCloseTo(ref.metrics.finalEquity / ref.initialCash, 4);
+      for (let k = 1; k < curve.length; k++) expect(curve[k][0] > curve[k - 1][0], `${id}: curve dates ascend`).toBe(true);
+    });
+
+    it('has no entries for templates that no longer exist', () => {
+      expect(Object.keys(refs).sort()).toEqual(TEMPLATES.map((t) => t.id).sort());
     });
   });
 });
