@@ -33,6 +33,8 @@ import { targetPercent } from './orders/target-percent';
 import { targetShares } from './orders/target-shares';
 import { stopLoss, takeProfit, trailingStop } from './risk/exit-rules';
 import { maxPosition, maxOpenPositions, cooldown, maxDailyLoss } from './risk/order-guards';
+import { aiDecision } from './ai/ai-decision';
+import { aiDebate } from './ai/ai-debate';
 
 /**
  * Every node the product knows, listed explicitly: the palette, the compiler and the
@@ -55,6 +57,8 @@ export const NODE_LIST: readonly TAnyNodeDefinition[] = [
   buy, sell, closePosition, targetPercent, targetShares,
   // risk
   stopLoss, takeProfit, trailingStop, maxPosition, maxOpenPositions, cooldown, maxDailyLoss,
+  // ai
+  aiDecision, aiDebate,
 ] as unknown as TAnyNodeDefinition[];
 
 export const NODE_REGISTRY: ReadonlyMap<string, TAnyNodeDefinition> = new Map(NODE_LIST.map((d) => [d.type, d]));
