@@ -1,11 +1,5 @@
-import { z } from 'zod';
 import { defineNode } from '../sdk';
-import { makeIntent, ORDER_INPUTS, ORDER_OUTPUTS, sizingPrice, ZOrderTypeParam } from './order-params';
-
-export const ZSizeParam = z
-  .enum(['shares', 'cash', 'percentEquity'])
-  .default('percentEquity')
-  .describe('how "amount" is read: shares, money, or percent of equity');
+import { makeIntent, ORDER_INPUTS, ORDER_OUTPUTS, sizedQty, sizeSummary, ZSizedOrderParams } from './order-params';
 
 export const buy = defineNode({
   type: 'orders.buy',
@@ -19,24 +13,13 @@ export const buy = defineNode({
   },
   inputs: ORDER_INPUTS,
   outputs: ORDER_OUTPUTS,
-  params: z.object({
-    size: ZSizeParam,
-    amount: z.number().positive().default(10).describe('shares, money, or percent (10 = 10%)'),
-    orderType: ZOrderTypeParam,
-  }),
+  params: ZSizedOrderParams,
   warmup: () => 0,
   init: () => null,
   step: ({ nodeId, in: i, params, ctx, out }) => {
     out.order = null;
     if (!i.when) return;
-    const price = sizingPrice(ctx, params.orderType, i.price);
-    const qty =
-      params.size === 'shares'
-        ? params.amount
-        : params.size === 'cash'
-          ? params.amount / price
-          : ((params.amount / 100) * ctx.account.equity) / price;
-    out.order = makeIntent(nodeId, 'buy', qty, params.orderType, i.price, 'buy', false);
+    out.order = makeIntent(nodeId, 'buy', sizedQty(params, ctx, i.price), params.orderType, i.price, 'buy', false);
   },
-  summary: (p) => `${p.amount}${p.size === 'percentEquity' ? '%' : p.size === 'cash' ? '¤' : ''} ${p.orderType}`,
+  summary: sizeSummary,
 });

@@ -12,6 +12,29 @@ export const ORDER_OUTPUTS = { order: port('order') };
 
 export const ZOrderTypeParam = z.enum(['market', 'limit']).default('market').describe('market, or limit at the wired price');
 
+export const ZSizeParam = z
+  .enum(['shares', 'cash', 'percentEquity'])
+  .default('percentEquity')
+  .describe('how "amount" is read: shares, money, or percent of equity');
+
+/** Params of the buy and sell nodes: a size and how to read it, and the order type. */
+export const ZSizedOrderParams = z.object({
+  size: ZSizeParam,
+  amount: z.number().positive().default(10).describe('shares, money, or percent (10 = 10%)'),
+  orderType: ZOrderTypeParam,
+});
+
+/** Quantity for a size given in shares, money or percent of equity, at the sizing price. */
+export function sizedQty(params: z.output<typeof ZSizedOrderParams>, ctx: TNodeContext, limitPrice: number): number {
+  if (params.size === 'shares') return params.amount;
+  const price = sizingPrice(ctx, params.orderType, limitPrice);
+  return params.size === 'cash' ? params.amount / price : ((params.amount / 100) * ctx.account.equity) / price;
+}
+
+export function sizeSummary(p: z.output<typeof ZSizedOrderParams>): string {
+  return `${p.amount}${p.size === 'percentEquity' ? '%' : p.size === 'cash' ? '¤' : ''} ${p.orderType}`;
+}
+
 /**
  * Builds an intent for `qty` (already resolved from sizing; the broker rounds it to the
  * market's lot and checks cash). Limit orders with no valid price wired produce nothing.

@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import { defineNode } from '../sdk';
-import { ZSizeParam } from './buy';
-import { makeIntent, ORDER_INPUTS, ORDER_OUTPUTS, sizingPrice, ZOrderTypeParam } from './order-params';
+import { makeIntent, ORDER_INPUTS, ORDER_OUTPUTS, sizedQty, sizeSummary, ZSizedOrderParams } from './order-params';
 
 export const sell = defineNode({
   type: 'orders.sell',
@@ -15,24 +13,13 @@ export const sell = defineNode({
   },
   inputs: ORDER_INPUTS,
   outputs: ORDER_OUTPUTS,
-  params: z.object({
-    size: ZSizeParam,
-    amount: z.number().positive().default(10).describe('shares, money, or percent (10 = 10%)'),
-    orderType: ZOrderTypeParam,
-  }),
+  params: ZSizedOrderParams,
   warmup: () => 0,
   init: () => null,
   step: ({ nodeId, in: i, params, ctx, out }) => {
     out.order = null;
     if (!i.when || ctx.position.qty <= 0) return;
-    const price = sizingPrice(ctx, params.orderType, i.price);
-    const wanted =
-      params.size === 'shares'
-        ? params.amount
-        : params.size === 'cash'
-          ? params.amount / price
-          : ((params.amount / 100) * ctx.account.equity) / price;
-    out.order = makeIntent(nodeId, 'sell', Math.min(wanted, ctx.position.qty), params.orderType, i.price, 'sell', true);
+    out.order = makeIntent(nodeId, 'sell', Math.min(sizedQty(params, ctx, i.price), ctx.position.qty), params.orderType, i.price, 'sell', true);
   },
-  summary: (p) => `${p.amount}${p.size === 'percentEquity' ? '%' : p.size === 'cash' ? '¤' : ''} ${p.orderType}`,
+  summary: sizeSummary,
 });
