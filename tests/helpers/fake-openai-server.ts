@@ -196,3 +196,18 @@ function waitOrClose(ms: number, res: http.ServerResponse): Promise<void> {
     });
   });
 }
+
+/**
+ * A deterministic "model" for engine tests: reads the value labelled `label` from the prompt
+ * ("- RSI(14): 28.5") and answers BUY below `buyBelow`, SELL above `sellAbove`, else HOLD.
+ */
+export function thresholdAnalyst(label: string, buyBelow: number, sellAbove: number): (request: TFakeRequest) => TFakeReply {
+  const pattern = new RegExp(`- ${label.replace(/[()[\]]/g, '\\$&')}: ([\\d.]+)`);
+  return (request) => {
+    const user = request.messages.filter((m) => m.role === 'user').pop()?.content ?? '';
+    const m = pattern.exec(user);
+    const value = m ? Number(m[1]) : NaN;
+    const action = value < buyBelow ? 'BUY' : value > sellAbove ? 'SELL' : 'HOLD';
+    return { content: JSON.stringify({ action, confidence: action === 'HOLD' ? 0.5 : 0.8, reasoning: `${label} ${m ? m[1] : 'n/a'}` }) };
+  };
+}

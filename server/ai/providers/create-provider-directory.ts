@@ -24,7 +24,16 @@ const HEURISTIC: TResolvedModel = { kind: 'heuristic', provider: HEURISTIC_PROVI
  * kind ('deepseek'); a keyless local preset ('ollama', 'vllm') even without settings. A named
  * provider that is not configured is an error, not a silent fallback: the user asked for it.
  */
-export function createProviderDirectory(settings: readonly TProviderSettings[], appKey: Buffer | null): TProviderDirectory {
+export interface TDirectoryOptions {
+  /**
+   * For replay-only runs: a provider kind the user has not configured still resolves (to its
+   * preset, without a key). Nothing is called in replay-only mode, and the cache key names the
+   * kind, so someone who imported a shared strategy's cache replays it without the author's key.
+   */
+  replay?: boolean;
+}
+
+export function createProviderDirectory(settings: readonly TProviderSettings[], appKey: Buffer | null, options: TDirectoryOptions = {}): TProviderDirectory {
   const decrypted = new Map<string, TResolvedProvider | TAiFailure>();
   const ordered = [...settings].sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
 
@@ -74,7 +83,7 @@ export function createProviderDirectory(settings: readonly TProviderSettings[], 
         const byKind = ordered.find((s) => s.kind === kind.data);
         if (byKind) return withModel(build(byKind), ref.model);
         const preset = PROVIDER_PRESETS[kind.data];
-        if (!preset.needsKey && preset.baseURL) return withModel(resolvedFrom(kind.data, { id: kind.data }), ref.model);
+        if ((options.replay || !preset.needsKey) && preset.baseURL) return withModel(resolvedFrom(kind.data, { id: kind.data }), ref.model);
         return {
           kind: 'missing',
           failure: aiFailure('not_configured', `${preset.label.en} is not configured: add it in Settings → AI providers`, `未配置 ${preset.label.zh}：请在 设置 → AI 服务 中添加`),
