@@ -2,6 +2,7 @@
 import { createStrategy } from '@/server/services/strategy/create-strategy';
 import { deleteStrategy } from '@/server/services/strategy/delete-strategy';
 import { getStrategy } from '@/server/services/strategy/get-strategy';
+import { getStrategyVersion } from '@/server/services/strategy/get-strategy-version';
 import { listStrategies } from '@/server/services/strategy/list-strategies';
 import { listStrategyVersions } from '@/server/services/strategy/list-strategy-versions';
 import { renameStrategy } from '@/server/services/strategy/rename-strategy';
@@ -11,6 +12,7 @@ import {
   ZRenameStrategySchema,
   ZSaveStrategyGraphSchema,
   ZStrategyRefSchema,
+  ZStrategyVersionRefSchema,
   ZUpdateStrategyDescriptionSchema,
 } from '@/server/services/strategy/schemas';
 import { updateStrategyDescription } from '@/server/services/strategy/update-strategy-description';
@@ -37,4 +39,7 @@ export const strategyRouter = createTRPCRouter({
   listVersions: protectedProcedure
     .input(ZStrategyRefSchema)
     .query(({ ctx, input }) => listStrategyVersions(ctx.db, { ...input, ownerId: ctx.userId })),
+  getVersion: protectedProcedure
+    .input(ZStrategyVersionRefSchema)
+    .query(({ ctx, input }) => getStrategyVersion(ctx.db, { ...input, ownerId: ctx.userId })),
 });

@@ -24,6 +24,10 @@ export const ZCreateStrategySchema = z.object({
   description: ZStrategyDescriptionSchema.optional(),
 });
 export const ZStrategyRefSchema = z.object({ id: ZStrategyIdSchema });
+export const ZStrategyVersionRefSchema = z.object({
+  id: ZStrategyIdSchema,
+  version: z.number({ error: 'invalid_input' }).int('invalid_input').min(1, 'invalid_input'),
+});
 export const ZRenameStrategySchema = z.object({ id: ZStrategyIdSchema, name: ZStrategyNameSchema });
 export const ZUpdateStrategyDescriptionSchema = z.object({ id: ZStrategyIdSchema, description: ZStrategyDescriptionSchema });
 export const ZSaveStrategyGraphSchema = z.object({
@@ -46,3 +50,4 @@ export type TStrategySummary = {
 };
 export type TStrategyDetail = TStrategySummary & { graph: TStrategyGraph; latestVersion: number | null };
 export type TStrategyVersionDto = { id: string; version: number; note: string; createdAt: string };
+export type TStrategyVersionDetail = TStrategyVersionDto & { graph: TStrategyGraph };
