@@ -111,6 +111,12 @@ describe('LLM client over the openai SDK', () => {
     expect(JSON.stringify(out)).not.toContain(wrong);
   });
 
+  it('never shows credentials embedded in a base URL', async () => {
+    const out = await client().c.chat(provider({ baseURL: 'http://admin:hunter2@127.0.0.1:1/v1', maxRetries: 0 }), ask);
+    expect(out.ok).toBe(false);
+    expect(JSON.stringify(out)).not.toContain('hunter2');
+  });
+
   it('reports an unreachable base URL and a base URL with the wrong path', async () => {
     const refused = await client().c.chat(provider({ baseURL: 'http://127.0.0.1:1/v1', maxRetries: 1 }), ask);
     expect(refused).toMatchObject({ ok: false, attempts: 2, failure: { code: 'unreachable' } });
@@ -160,7 +166,7 @@ describe('the run’s LLM port against the server', () => {
   };
   const request = { nodeId: 'ai', snapshot, model: { provider: 'auto', model: 'fake-model' }, language: 'en-US' as const, temperature: 0, template: '' };
 
-  function port(url: string) {
+  function port(url: string, signal?: AbortSignal) {
     const records = createMemoryAiRecordStore();
     const settings = [
       {
@@ -183,7 +189,7 @@ describe('the run’s LLM port against the server', () => {
       },
     ];
     // a keyless custom endpoint: these tests run their own server that accepts any key
-    const p = createLlmPort({ client: createLlmClient(), directory: createProviderDirectory(settings, null), cache: createMemoryCacheStore(), records });
+    const p = createLlmPort({ client: createLlmClient(), directory: createProviderDirectory(settings, null), cache: createMemoryCacheStore(), records, signal });
     return { p, records };
   }
 
@@ -225,6 +231,22 @@ describe('the run’s LLM port against the server', () => {
       expect(second.error).toBeNull();
       expect(open.calls).toBe(2);
       expect(p.stats).toMatchObject({ modelCalls: 2, failures: 1, failuresByCode: { server_error: 1 } });
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('aborts a call in flight when the run is cancelled', async () => {
+    const open = await startFakeOpenAiServer();
+    try {
+      const controller = new AbortController();
+      const { p } = port(open.url, controller.signal);
+      open.queue({ delayMs: 5000, content: '{"action":"BUY"}' });
+      const started = Date.now();
+      setTimeout(() => controller.abort(), 50);
+      const result = await p.decide(request);
+      expect(result).toMatchObject({ action: 'HOLD', error: 'the request was cancelled' });
+      expect(Date.now() - started).toBeLessThan(2000);
     } finally {
       await open.close();
     }

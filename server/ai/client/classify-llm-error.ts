@@ -14,7 +14,7 @@ export interface TClassifiedError {
 /** Turns whatever the SDK threw into a failure a user can act on, with the key redacted. */
 export function classifyLlmError(error: unknown, provider: TResolvedProvider, model: string): TClassifiedError {
   const clean = (text: string) => redactSecrets(text, [provider.apiKey]);
-  const where = provider.baseURL;
+  const where = clean(provider.baseURL);
   const plain = (failure: TAiFailure): TClassifiedError => ({ failure, retryAfterMs: null, jsonModeRejected: false });
 
   if (error instanceof APIUserAbortError) return plain(aiFailure('cancelled', 'the request was cancelled', '请求已取消'));

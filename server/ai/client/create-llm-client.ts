@@ -109,6 +109,8 @@ export function createLlmClient(options: TLlmClientOptions = {}): TLlmClient {
       if (!request.model) {
         return failed(aiFailure('unknown_model', `no model chosen for ${provider.name}`, `未为 ${provider.name} 选择模型`), 0, started);
       }
+      // the slot is held through backoff waits too: a provider that is rate limiting us should
+      // not get the next queued request while this one waits to retry
       return limiterFor(provider).run(() => attemptAll(provider, request, started));
     },
   };

@@ -28,6 +28,8 @@ export interface TLlmPortOptions {
   /** the market of each symbol as the run knows it; inferred from the code otherwise */
   marketOf?: TMarketLookup;
   onDebateEvent?: (event: TDebateEvent) => void;
+  /** the run's cancel signal: aborts calls in flight (they come back as HOLD, 'cancelled') */
+  signal?: AbortSignal;
   newId?: () => string;
   now?: () => Date;
 }
@@ -83,7 +85,7 @@ export function createLlmPort(options: TLlmPortOptions): TRunLlmPort {
       const answer = await answerWith(
         deps,
         options.directory.resolve(request.model),
-        { messages: prompt.messages, temperature: request.temperature, where: { nodeId: request.nodeId, symbol: snapshot.symbol, barTime: snapshot.time } },
+        { messages: prompt.messages, temperature: request.temperature, where: { nodeId: request.nodeId, symbol: snapshot.symbol, barTime: snapshot.time }, signal: options.signal },
         () => heuristicDecision(snapshot, language),
       );
       countAnswer(stats, answer);
@@ -101,7 +103,7 @@ export function createLlmPort(options: TLlmPortOptions): TRunLlmPort {
           nodeId: request.nodeId,
           context: renderSnapshot(snapshot, language, request.template, lookup).text,
         },
-        { ...deps, directory: options.directory, onEvent: options.onDebateEvent },
+        { ...deps, directory: options.directory, onEvent: options.onDebateEvent, signal: options.signal },
       );
       for (const m of transcript.messages) countAnswer(stats, m.answer);
       if (transcript.verdict.judge) countAnswer(stats, transcript.verdict.judge);

@@ -38,6 +38,8 @@ export const ZProviderSettingsInputSchema = z.object({
     .trim()
     .max(500, 'base_url_too_long')
     .refine((v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v), 'base_url_invalid')
+    // fetch refuses URLs with user:password@, and the password would sit in clear: use the API key field
+    .refine((v) => !/^https?:\/\/[^/]*@/i.test(v), 'base_url_has_credentials')
     .default(''),
   /** a new key; absent = keep the stored one; '' = remove it */
   apiKey: z.string().trim().max(500, 'api_key_too_long').optional(),

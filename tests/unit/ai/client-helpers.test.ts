@@ -68,6 +68,7 @@ describe('redactSecrets', () => {
   it('removes the configured key and key-like tokens', () => {
     expect(redactSecrets('bad key my-secret-key-123 sent', ['my-secret-key-123'])).toBe('bad key *** sent');
     expect(redactSecrets('Incorrect API key provided: sk-abcdefghijklmnop', [])).toBe('Incorrect API key provided: sk-***');
+    expect(redactSecrets('fetch http://admin:hunter2@host/v1 failed', [])).toBe('fetch http://***@host/v1 failed');
   });
 });
 

@@ -47,6 +47,7 @@ describe('saveProviderSettings', () => {
     const bad = await save('u1', { kind: 'openai', name: '', baseURL: 'ftp://x' });
     expect(bad).toMatchObject({ ok: false, code: 'invalid_input' });
     if (!bad.ok) expect(bad.message).toMatch(/name_required.*base_url_invalid|base_url_invalid.*name_required/);
+    expect(await save('u1', { kind: 'vllm', name: 'V', baseURL: 'http://me:pw@gpu:8000/v1' })).toMatchObject({ ok: false, message: expect.stringContaining('base_url_has_credentials') });
   });
 });
 
