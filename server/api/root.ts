@@ -1,5 +1,6 @@
 // The API: one line per domain router. Add yours here.
 import { authRouter } from './routers/auth';
+import { backtestRouter } from './routers/backtest';
 import { strategyRouter } from './routers/strategy';
 import { userRouter } from './routers/user';
 import { createCallerFactory, createTRPCRouter } from './trpc';
@@ -8,6 +9,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   user: userRouter,
   strategy: strategyRouter,
+  backtest: backtestRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -60,6 +60,7 @@ const t = initTRPC.context<TTrpcContext>().create({
         path: shape.data.path,
         appCode,
         field: error.cause instanceof AppError ? (error.cause.field ?? null) : null,
+        details: error.cause instanceof AppError ? (error.cause.details ?? null) : null,
         fieldErrors,
       },
     };

@@ -19,6 +19,17 @@ export const ERROR_CODES = [
   'graph_invalid',
   'graph_too_large',
   'note_too_long',
+  // backtests
+  'graph_compile_failed',
+  'symbols_required',
+  'too_many_symbols',
+  'unknown_symbol',
+  'no_bars_in_range',
+  'date_range_invalid',
+  'initial_cash_invalid',
+  'cost_invalid',
+  'run_not_finished',
+  'compare_needs_two',
 ] as const;
 
 export type TErrorCode = (typeof ERROR_CODES)[number];
@@ -38,6 +49,8 @@ export class AppError extends Error {
   constructor(
     readonly code: TErrorCode,
     readonly field?: string,
+    /** JSON-safe facts the UI needs to say where (e.g. per-node compile errors); sent to the client */
+    readonly details?: unknown,
   ) {
     super(code);
     this.name = 'AppError';

@@ -1,0 +1,45 @@
+import type { TDb } from '@/server/db';
+import { getJobRunner } from '@/server/jobs';
+import type { TJobRunner } from '@/server/jobs/types';
+import { BACKTEST_JOB, executeBacktest, type TBacktestJobPayload, type TExecuteDeps } from './execute-backtest';
+import { backtestMarketData } from './market-data';
+import { runEngineInThread } from './run-engine';
+import type { TRunError } from './schemas';
+
+export interface TBacktestJobs {
+  runner: TJobRunner;
+  /** resolves once stale runs of a previous process are marked failed */
+  ready: Promise<void>;
+}
+
+/**
+ * Runs queued or running when this process starts belong to a process that is gone (the
+ * in-process runner keeps nothing across restarts): they are marked failed, with the reason.
+ */
+export async function recoverStaleRuns(db: TDb): Promise<number> {
+  const error: TRunError = { code: 'server_restarted', message: 'The server restarted while this backtest was queued or running. Run it again.' };
+  const { count } = await db.backtestRun.updateMany({
+    where: { status: { in: ['queued', 'running'] } },
+    data: { status: 'failed', error: JSON.stringify(error), finishedAt: new Date() },
+  });
+  return count;
+}
+
+/** Wires the backtest handler into a runner (tests build their own runner and database). */
+export function createBacktestJobs(db: TDb, runner: TJobRunner, deps?: Partial<TExecuteDeps>): TBacktestJobs {
+  const full: TExecuteDeps = {
+    reader: deps?.reader ?? backtestMarketData(),
+    runEngine: deps?.runEngine ?? runEngineInThread,
+    log: deps?.log ?? ((message, error) => console.error(`[backtest] ${message}:`, error)),
+  };
+  runner.register<TBacktestJobPayload>(BACKTEST_JOB, (payload, ctx) => executeBacktest(db, payload.runId, ctx, full));
+  return { runner, ready: recoverStaleRuns(db).then(() => undefined) };
+}
+
+const store = globalThis as unknown as { __nofxBacktestJobs?: TBacktestJobs };
+
+/** The process-wide backtest jobs (first use marks a previous process's runs failed). */
+export function backtestJobs(db: TDb): TBacktestJobs {
+  store.__nofxBacktestJobs ??= createBacktestJobs(db, getJobRunner());
+  return store.__nofxBacktestJobs;
+}

@@ -1,0 +1,104 @@
+import { formatBarTime, type TBarColumns } from '@/server/data/bar-columns';
+import { TMarketDataError, type TMarketDataReader, type TSymbolInfo, type TTimeframe } from '@/server/data/market-data';
+import { getMarketRules, inferMarket } from '@/server/markets';
+import { normalizeSymbol, seedOrInferred } from '@/server/markets/symbols';
+import type { TInstrument } from '@/server/markets/types';
+import { AppError } from '@/server/services/errors';
+import type { TBacktestMarket, TBacktestParams, TResolvedSymbol, TSymbolOption } from './schemas';
+
+const DAY_MS = 86_400_000;
+
+/** 'YYYY-MM-DD' → exchange-local ms as if UTC (the engine's time convention); `end` = last ms of the day. */
+export function dateToLocalMs(date: string, end = false): number {
+  return Date.parse(`${date}T00:00:00Z`) + (end ? DAY_MS - 1 : 0);
+}
+
+/** The listing of one symbol by its code, in any vendor spelling ("600519", "sh600519", "spy"). */
+export async function findSymbol(reader: TMarketDataReader, input: string): Promise<TSymbolInfo | null> {
+  const wanted = new Set([input.trim().toUpperCase(), normalizeSymbol(input) ?? '']);
+  const candidates = await reader.listSymbols({ query: input.trim() });
+  const hit = candidates.find((c) => wanted.has(c.symbol.toUpperCase()));
+  if (hit) return hit;
+  // A bare code a search by name would miss (e.g. "600519" when the listing is "600519.SH").
+  const canonical = normalizeSymbol(input);
+  if (!canonical) return null;
+  return (await reader.listSymbols({ query: canonical })).find((c) => c.symbol.toUpperCase() === canonical) ?? null;
+}
+
+export function symbolOption(info: TSymbolInfo): TSymbolOption {
+  const market = info.market as TBacktestMarket;
+  const rules = getMarketRules(market);
+  const instrument = rules?.inferInstrument(info.symbol);
+  return {
+    symbol: info.symbol,
+    market,
+    name: info.name,
+    timezone: rules?.timezone ?? 'UTC',
+    currency: instrument?.currency ?? '',
+    lotSize: instrument?.lotSize ?? 1,
+    tick: instrument?.tick ?? 0.01,
+    series: info.series.map((s) => ({ timeframe: s.timeframe, adjustment: s.adjustment, from: s.from, to: s.to, bars: s.bars })),
+  };
+}
+
+export interface TLoadedSymbol {
+  resolved: TResolvedSymbol;
+  instrument: TInstrument;
+  bars: TBarColumns;
+}
+
+/**
+ * Finds each requested symbol in the data store, applies the market override, and loads its bars
+ * for the range. Errors name the field (`symbols.<k>.symbol`, `from`) so the form can point at it.
+ */
+export async function loadBacktestSymbols(reader: TMarketDataReader, params: Pick<TBacktestParams, 'symbols' | 'timeframe' | 'adjustment' | 'from' | 'to'>): Promise<TLoadedSymbol[]> {
+  const out: TLoadedSymbol[] = [];
+  for (const [k, wanted] of params.symbols.entries()) {
+    const field = `symbols.${k}.symbol`;
+    const info = await findSymbol(reader, wanted.symbol);
+    if (!info) throw new AppError('unknown_symbol', field, { symbol: wanted.symbol });
+    if (!info.series.some((s) => s.timeframe === params.timeframe)) throw new AppError('unknown_symbol', field, { symbol: info.symbol, timeframe: params.timeframe });
+    let bars: TBarColumns;
+    try {
+      bars = await reader.loadBars({
+        symbol: info.symbol,
+        timeframe: params.timeframe as TTimeframe,
+        adjustment: params.adjustment,
+        from: params.from ? dateToLocalMs(params.from) : undefined,
+        to: params.to ? dateToLocalMs(params.to, true) : undefined,
+      });
+    } catch (error) {
+      if (error instanceof TMarketDataError) {
+        const series = info.series.find((s) => s.timeframe === params.timeframe);
+        if (error.code === 'no_bars_in_range') throw new AppError('no_bars_in_range', 'from', { symbol: info.symbol, available: series ? { from: series.from, to: series.to } : null });
+        throw new AppError('unknown_symbol', field, { symbol: info.symbol, adjustment: params.adjustment ?? null });
+      }
+      throw error;
+    }
+    const inferred = inferMarket(info.symbol) as TBacktestMarket;
+    const market = wanted.market ?? (info.market as TBacktestMarket) ?? inferred;
+    const rules = getMarketRules(market);
+    if (!rules) throw new AppError('invalid_input', `symbols.${k}.market`);
+    const base = rules.inferInstrument(info.symbol);
+    const instrument: TInstrument = { ...base, market, lotSize: wanted.lotSize ?? base.lotSize };
+    const intraday = params.timeframe !== '1d' && params.timeframe !== '1w';
+    out.push({
+      instrument,
+      bars,
+      resolved: {
+        symbol: info.symbol,
+        market,
+        marketOverridden: wanted.market !== undefined && wanted.market !== info.market,
+        timezone: rules.timezone,
+        currency: instrument.currency,
+        tick: instrument.tick,
+        lotSize: instrument.lotSize,
+        name: info.name.zh || info.name.en ? info.name : (seedOrInferred(info.symbol).name ?? {}),
+        bars: bars.length,
+        from: formatBarTime(bars.time[0], intraday),
+        to: formatBarTime(bars.time[bars.length - 1], intraday),
+      },
+    });
+  }
+  return out;
+}
