@@ -19,6 +19,7 @@ import { runBacktest } from '@/server/engine/run-backtest';
 import { formatBarTime } from '@/server/data/bar-columns';
 import { parseBundledFileName } from '@/server/data/bundled-market-data';
 import { loadMarketBars } from '@/tests/helpers/bars';
+import { goldenLlm } from '@/tests/golden/run-golden-case';
 
 const POINTS = 120;
 const day = (t: number) => formatBarTime(t, false);
@@ -30,6 +31,7 @@ for (const t of TEMPLATES) {
   // The same request as tests/golden/run-golden-case.ts, so the numbers equal the pinned ones.
   const outcome = await runBacktest({
     graph: t.graph,
+    llm: goldenLlm(t.graph),
     symbols: [{ symbol: c.symbol, market: c.market, bars }],
     initialCash: c.cash,
     costs: { commissionRate: c.commission, takerFee: c.commission, makerFee: c.commission },

@@ -10,6 +10,8 @@ import volumeBreakout from './volume-breakout.json';
 import trendTrailingStop from './trend-trailing-stop.json';
 import bollReversion from './boll-reversion.json';
 import candleReversal from './candle-reversal.json';
+import aiTrendGate from './ai-trend-gate.json';
+import aiDebateRiskGate from './ai-debate-risk-gate.json';
 
 /**
  * Built-in strategy templates, listed explicitly (like nodes/registry.ts). Each is one JSON file:
@@ -39,6 +41,8 @@ export const TEMPLATES: readonly TTemplate[] = [
   trendTrailingStop,
   bollReversion,
   candleReversal,
+  aiTrendGate,
+  aiDebateRiskGate,
 ] as TTemplate[];
 
 export function getTemplate(id: string): TTemplate | undefined {

@@ -34,4 +34,8 @@ export const GOLDEN_CASES: TGoldenCase[] = [
   { name: 'trend-trailing-stop.HSI.HK', template: 'trend-trailing-stop', file: 'HSI.HK_daily.csv', symbol: 'HSI.HK', market: 'hk', cash: 1_000_000, commission: 0.00025 },
   { name: 'boll-reversion.000001.SZ', template: 'boll-reversion', file: '000001.SZ_daily_qfq.csv', symbol: '000001.SZ', market: 'cn-a', cash: 1_000_000, commission: 0.00025 },
   { name: 'candle-reversal.BTCUSDT', template: 'candle-reversal', file: 'BTCUSDT_daily.csv', symbol: 'BTCUSDT', market: 'crypto', cash: 100_000, commission: 0.001 },
+  // AI templates: no provider is configured in tests, so "auto" resolves to the heuristic analyst
+  // (fixed rules, labelled as such) and the results are deterministic.
+  { name: 'ai-trend-gate.SPY.US', template: 'ai-trend-gate', file: 'SPY.US_daily.csv', symbol: 'SPY.US', market: 'us', cash: 1_000_000, commission: 0.00025 },
+  { name: 'ai-debate-risk-gate.600519.SH', template: 'ai-debate-risk-gate', file: '600519.SH_daily_qfq.csv', symbol: '600519.SH', market: 'cn-a', cash: 1_000_000, commission: 0.00025 },
 ];

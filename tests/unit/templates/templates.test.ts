@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ZGraphSchema } from '@/nodes/sdk';
 import { getNodeDefinition } from '@/nodes/registry';
 import { compileGraph } from '@/server/engine/compile';
+import { TEMPLATE_VARIABLES } from '@/server/ai/prompts/prompt-texts';
+import { renderTemplate } from '@/server/ai/prompts/render-template';
 import { parseBundledFileName } from '@/server/data/bundled-market-data';
 import { availableMarkets } from '@/server/markets';
 import { getTemplate, TEMPLATES, type TTemplate } from '@/templates';
@@ -72,6 +74,20 @@ describe('built-in templates', () => {
       expect(graph.nodes.map((n) => n.type).filter((type) => type.startsWith('ai.')).length > 0, `${id}: "ai" tag iff AI nodes`).toBe(
         t.tags.includes('ai'),
       );
+    });
+
+    it('AI nodes: prompt templates use only known {{placeholders}} and labels name every wired value', () => {
+      const graph = graphOf(t);
+      for (const n of graph.nodes.filter((node) => node.type.startsWith('ai.'))) {
+        const template = String(n.params.template ?? '');
+        const values = Object.fromEntries(TEMPLATE_VARIABLES.map((v) => [v, 'x']));
+        const { text, unknown } = renderTemplate(template, values);
+        expect(unknown, `${id}.${n.id}: unknown placeholders`).toEqual([]);
+        expect(/[{}]/.test(text), `${id}.${n.id}: stray braces after rendering`).toBe(false);
+        const labels = (n.params.labels ?? []) as string[];
+        const wired = graph.edges.filter((e) => e.target === n.id && /^v\d$/.test(e.targetHandle)).map((e) => Number(e.targetHandle.slice(1)));
+        for (const k of wired) expect(labels[k - 1]?.trim(), `${id}.${n.id}: label for v${k}`).toBeTruthy();
+      }
     });
 
     it('is laid out left to right on the 240 px grid without overlapping nodes', () => {
