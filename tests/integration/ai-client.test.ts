@@ -142,6 +142,15 @@ describe('LLM client over the openai SDK', () => {
     expect(server.requests.map((r) => 'response_format' in r.body)).toEqual([true, false, false]);
   });
 
+  it('streams without stream_options for an endpoint that rejects it, estimating usage', async () => {
+    server.setReply((req) => (req.body.stream_options ? { status: 400, errorMessage: 'Unrecognized request argument supplied: stream_options' } : { content: '{"action":"HOLD"}' }));
+    const pieces: string[] = [];
+    const out = await client().c.chat(provider(), { ...ask, onDelta: (t) => pieces.push(t) });
+    expect(out).toMatchObject({ ok: true, attempts: 2, text: '{"action":"HOLD"}' });
+    expect(out.ok && out.usage.estimated).toBe(true);
+    expect(pieces.join('')).toBe('{"action":"HOLD"}');
+  });
+
   it('keeps at most `concurrency` requests in flight per provider', async () => {
     server.setReply(() => ({ delayMs: 40, content: '{"action":"HOLD"}' }));
     const { c } = client();

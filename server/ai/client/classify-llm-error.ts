@@ -7,15 +7,15 @@ import { redactSecrets } from './redact-secrets';
 export interface TClassifiedError {
   failure: TAiFailure;
   retryAfterMs: number | null;
-  /** a 400 that names response_format: the endpoint has no JSON mode, retry without it */
-  jsonModeRejected: boolean;
+  /** a 400 naming an optional feature (JSON mode, stream usage): retry without it */
+  rejectedFeature: 'jsonMode' | 'streamUsage' | null;
 }
 
 /** Turns whatever the SDK threw into a failure a user can act on, with the key redacted. */
 export function classifyLlmError(error: unknown, provider: TResolvedProvider, model: string): TClassifiedError {
   const clean = (text: string) => redactSecrets(text, [provider.apiKey]);
   const where = clean(provider.baseURL);
-  const plain = (failure: TAiFailure): TClassifiedError => ({ failure, retryAfterMs: null, jsonModeRejected: false });
+  const plain = (failure: TAiFailure): TClassifiedError => ({ failure, retryAfterMs: null, rejectedFeature: null });
 
   if (error instanceof APIUserAbortError) return plain(aiFailure('cancelled', 'the request was cancelled', '请求已取消'));
   if (error instanceof APIConnectionTimeoutError) {
@@ -29,7 +29,7 @@ export function classifyLlmError(error: unknown, provider: TResolvedProvider, mo
     const status = error.status ?? 0;
     const detail = clean(serverMessage(error));
     const retryAfterMs = readRetryAfter(error.headers ?? undefined);
-    const result = (failure: TAiFailure): TClassifiedError => ({ failure, retryAfterMs, jsonModeRejected: false });
+    const result = (failure: TAiFailure): TClassifiedError => ({ failure, retryAfterMs, rejectedFeature: null });
     if (status === 401 || status === 403) {
       return result(aiFailure('auth_failed', `${provider.name} rejected the API key (${status}: ${detail})`, `${provider.name} 拒绝了 API Key（${status}：${detail}）`));
     }
@@ -43,7 +43,10 @@ export function classifyLlmError(error: unknown, provider: TResolvedProvider, mo
       return result(aiFailure('not_found', `${where}/chat/completions does not exist (404); check the base URL`, `${where}/chat/completions 不存在（404）；请检查 Base URL`));
     }
     if (status === 400 && /response_format|json[ _]?mode|json_object/i.test(detail)) {
-      return { ...result(aiFailure('bad_request', `${provider.name} does not accept JSON mode (${detail})`, `${provider.name} 不支持 JSON 模式（${detail}）`)), jsonModeRejected: true };
+      return { ...result(aiFailure('bad_request', `${provider.name} does not accept JSON mode (${detail})`, `${provider.name} 不支持 JSON 模式（${detail}）`)), rejectedFeature: 'jsonMode' };
+    }
+    if (status === 400 && /stream_options|include_usage/i.test(detail)) {
+      return { ...result(aiFailure('bad_request', `${provider.name} does not accept stream_options (${detail})`, `${provider.name} 不支持 stream_options（${detail}）`)), rejectedFeature: 'streamUsage' };
     }
     return result(aiFailure('bad_request', `${provider.name} refused the request (${status}: ${detail})`, `${provider.name} 拒绝了请求（${status}：${detail}）`));
   }

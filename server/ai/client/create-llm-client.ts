@@ -5,7 +5,7 @@ import type { TChatOutcome, TChatRequest } from './chat-types';
 import { classifyLlmError } from './classify-llm-error';
 import { computeBackoff, DEFAULT_BACKOFF, type TBackoffPolicy } from './compute-backoff';
 import { createConcurrencyLimiter, type TConcurrencyLimiter } from './create-concurrency-limiter';
-import { sendChatRequest, type TRawAnswer } from './send-chat-request';
+import { sendChatRequest, type TRawAnswer, type TSendFeatures } from './send-chat-request';
 
 export interface TLlmClientOptions {
   backoff?: Partial<TBackoffPolicy>;
@@ -13,7 +13,7 @@ export interface TLlmClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   /** where each attempt actually goes; tests of retry logic can swap the transport */
-  send?: (provider: TResolvedProvider, request: TChatRequest, jsonMode: boolean) => Promise<TRawAnswer>;
+  send?: (provider: TResolvedProvider, request: TChatRequest, features: TSendFeatures) => Promise<TRawAnswer>;
 }
 
 /** Totals over every call this client made (HTTP requests, not cache hits). */
@@ -40,8 +40,8 @@ export function createLlmClient(options: TLlmClientOptions = {}): TLlmClient {
   const random = options.random ?? Math.random;
   const send = options.send ?? sendChatRequest;
   const limiters = new Map<string, { limit: number; limiter: TConcurrencyLimiter }>();
-  // Endpoints that answered 400 to response_format: later calls go without it.
-  const noJsonMode = new Set<string>();
+  // Endpoints that answered 400 to an optional feature: later calls go without it.
+  const rejected = { jsonMode: new Set<string>(), streamUsage: new Set<string>() };
   const counters: TLlmClientCounters = { calls: 0, attempts: 0, failures: 0, promptTokens: 0, completionTokens: 0 };
 
   const limiterFor = (provider: TResolvedProvider) => {
@@ -53,15 +53,18 @@ export function createLlmClient(options: TLlmClientOptions = {}): TLlmClient {
   };
 
   async function attemptAll(provider: TResolvedProvider, request: TChatRequest, started: number): Promise<TChatOutcome> {
-    const jsonKey = `${provider.id}\u0000${provider.baseURL}`;
+    const endpoint = `${provider.id}\u0000${provider.baseURL}`;
     let attempts = 0;
     let retries = 0;
     for (;;) {
       attempts++;
       counters.attempts++;
-      const jsonMode = request.jsonMode && provider.jsonMode && !noJsonMode.has(jsonKey);
+      const features: TSendFeatures = {
+        jsonMode: request.jsonMode && provider.jsonMode && !rejected.jsonMode.has(endpoint),
+        streamUsage: !rejected.streamUsage.has(endpoint),
+      };
       try {
-        const answer = await send(provider, request, jsonMode);
+        const answer = await send(provider, request, features);
         const price = findModelPrice(provider.kind, request.model, provider.pricing);
         counters.promptTokens += answer.usage.promptTokens;
         counters.completionTokens += answer.usage.completionTokens;
@@ -74,9 +77,10 @@ export function createLlmClient(options: TLlmClientOptions = {}): TLlmClient {
         };
       } catch (error) {
         const classified = classifyLlmError(error, provider, request.model);
-        if (classified.jsonModeRejected && jsonMode) {
-          noJsonMode.add(jsonKey);
-          continue; // same request without response_format; not a retry of a transient error
+        const feature = classified.rejectedFeature;
+        if (feature && features[feature]) {
+          rejected[feature].add(endpoint);
+          continue; // the same request without that feature; not a retry of a transient error
         }
         const canRetry = isRetryable(classified.failure.code) && retries < provider.maxRetries && !request.signal?.aborted;
         if (!canRetry) return failed(classified.failure, attempts, started);

@@ -17,7 +17,14 @@ const NO_KEY = 'no-key';
  * so that every attempt is counted and Retry-After is honoured the same way for all providers).
  * Base URL and key are always passed explicitly so the SDK never falls back to OPENAI_* env vars.
  */
-export async function sendChatRequest(provider: TResolvedProvider, request: TChatRequest, jsonMode: boolean): Promise<TRawAnswer> {
+/** Optional request features an endpoint may reject; the client drops one after a 400 naming it. */
+export interface TSendFeatures {
+  jsonMode: boolean;
+  /** `stream_options.include_usage` when streaming */
+  streamUsage: boolean;
+}
+
+export async function sendChatRequest(provider: TResolvedProvider, request: TChatRequest, features: TSendFeatures): Promise<TRawAnswer> {
   const client = new OpenAI({
     apiKey: provider.apiKey ?? NO_KEY,
     baseURL: provider.baseURL,
@@ -29,7 +36,7 @@ export async function sendChatRequest(provider: TResolvedProvider, request: TCha
     model: request.model,
     messages: request.messages,
     temperature: request.temperature,
-    ...(jsonMode ? { response_format: { type: 'json_object' as const } } : {}),
+    ...(features.jsonMode ? { response_format: { type: 'json_object' as const } } : {}),
     ...(request.maxTokens ? { max_tokens: request.maxTokens } : {}),
   };
   const options = { signal: request.signal };
@@ -44,7 +51,7 @@ export async function sendChatRequest(provider: TResolvedProvider, request: TCha
       usage: usageOf(completion.usage, request, text),
     };
   }
-  const stream = await client.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, options);
+  const stream = await client.chat.completions.create({ ...body, stream: true, ...(features.streamUsage ? { stream_options: { include_usage: true } } : {}) }, options);
   let text = '';
   let refusal: string | null = null;
   let finishReason: string | null = null;
