@@ -2,6 +2,7 @@ import { runBacktestCommand } from './commands/backtest';
 import { runValidateCommand } from './commands/validate';
 import { runBenchCommand } from './commands/bench';
 import { runIndicatorsCommand } from './commands/indicators';
+import { runImportCommand } from './commands/import';
 import { CliError } from './cli-error';
 
 type TCommand = (argv: string[]) => Promise<number>;
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { run: TCommand; help: string }> = {
   validate: { run: runValidateCommand, help: 'check a strategy graph and list per-node errors' },
   indicators: { run: runIndicatorsCommand, help: 'compute indicators over CSV bars (TA-Lib-exact), one row per bar' },
   bench: { run: runBenchCommand, help: 'measure the engine (writes bench/results.json)' },
+  import: { run: runImportCommand, help: 'import a bars CSV into the bar store (validates every row)' },
 };
 
 const USAGE = `nofx <command> [options]

@@ -30,6 +30,11 @@ export function parseBundledFileName(file: string): { symbol: string; timeframe:
   return { symbol, timeframe: TIMEFRAMES[m[2].toLowerCase()], adjustment };
 }
 
+/** Tushare's A-share qfq files count volume in lots (手) of 100 shares (SOURCES.md); the store keeps shares. */
+export function bundledVolumeMultiplier(file: string): number {
+  return /\.(SH|SZ|BJ)_daily_qfq\.csv$/i.test(file) ? 100 : 1;
+}
+
 export class BundledMarketData implements TMarketDataReader {
   private files: TBundledFile[] | null = null;
   private readonly cache = new Map<string, TBarColumns>();
@@ -87,7 +92,8 @@ export class BundledMarketData implements TMarketDataReader {
       if (!parsed.ok) throw new Error(`bundled file ${file} does not parse: ${parsed.errors[0]?.message}`);
       bars = parsed.bars;
       // Tushare's A-share qfq files count volume in lots (手) of 100 shares (SOURCES.md): store shares.
-      if (/\.(SH|SZ|BJ)_daily_qfq\.csv$/i.test(file)) for (let i = 0; i < bars.length; i++) bars.volume[i] *= 100;
+      const multiplier = bundledVolumeMultiplier(file);
+      if (multiplier !== 1) for (let i = 0; i < bars.length; i++) bars.volume[i] *= multiplier;
       this.cache.set(file, bars);
     }
     return bars;

@@ -11,7 +11,26 @@ export interface TCsvRowError {
   row: number; // 1-based line number in the file (the header is row 1)
   field?: string;
   message: string;
+  /** stable reason, for the UI to say it in the user's language (messages: data.rowError) */
+  code?: TCsvRowErrorCode;
+  /** the values the message quotes (the bad text, high and low, …) */
+  params?: Record<string, string | number>;
 }
+
+export type TCsvRowErrorCode =
+  | 'empty_file'
+  | 'no_time_column'
+  | 'missing_column'
+  | 'no_bars'
+  | 'wrong_field_count'
+  | 'not_a_date'
+  | 'empty_value'
+  | 'not_a_number'
+  | 'unreadable_row'
+  | 'high_below_low'
+  | 'negative_volume'
+  | 'duplicate_time'
+  | 'unsorted_time';
 
 export type TParseBarsResult =
   | { ok: true; bars: TBarColumns; intraday: boolean; hasAmount: boolean; skipped: TCsvRowError[]; totalSkipped: number }
@@ -20,6 +39,8 @@ export type TParseBarsResult =
 export interface TParseBarsOptions {
   /** keep the good rows and report the bad ones as skipped, instead of failing the whole file */
   skipBadRows?: boolean;
+  /** how many bad rows to list (all are counted); default 20, imports ask for all of them */
+  maxErrors?: number;
 }
 
 const MAX_REPORTED_ERRORS = 20;
@@ -38,18 +59,19 @@ export function parseBarsCsv(input: string | Uint8Array, options: TParseBarsOpti
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   const errors: TCsvRowError[] = [];
   let totalErrors = 0;
-  const fail = (row: number, message: string, field?: string) => {
+  const maxErrors = options.maxErrors ?? MAX_REPORTED_ERRORS;
+  const fail = (row: number, message: string, field?: string, code?: TCsvRowErrorCode, params?: Record<string, string | number>) => {
     totalErrors++;
-    if (errors.length < MAX_REPORTED_ERRORS) errors.push({ row, field, message });
+    if (errors.length < maxErrors) errors.push(code ? { row, field, message, code, params } : { row, field, message });
   };
 
   let pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // UTF-8 BOM
   const headerEnd = lineEnd(bytes, pos);
   const header = decode(bytes, pos, headerEnd).replace(/\r$/, '').split(',').map((h) => h.trim().toLowerCase());
-  if (header.length === 1 && header[0] === '') return { ok: false, errors: [{ row: 1, message: 'the file is empty' }], totalErrors: 1 };
+  if (header.length === 1 && header[0] === '') return { ok: false, errors: [{ row: 1, message: 'the file is empty', code: 'empty_file' }], totalErrors: 1 };
   const timeCol = header.findIndex((h) => h === 'date' || h === 'datetime' || h === 'time' || h === 'timestamp');
-  if (timeCol < 0) fail(1, `no date column: the header needs "date" or "datetime" (found: ${header.join(', ')})`);
-  for (const name of REQUIRED) if (!header.includes(name)) fail(1, `missing column "${name}"`, name);
+  if (timeCol < 0) fail(1, `no date column: the header needs "date" or "datetime" (found: ${header.join(', ')})`, undefined, 'no_time_column', { found: header.join(', ') });
+  for (const name of REQUIRED) if (!header.includes(name)) fail(1, `missing column "${name}"`, name, 'missing_column', { column: name });
   if (totalErrors > 0) return { ok: false, errors, totalErrors };
 
   const columnCount = header.length;
@@ -77,7 +99,7 @@ export function parseBarsCsv(input: string | Uint8Array, options: TParseBarsOpti
       const text = decode(bytes, pos, stop).replace(/\r$/, '');
       if (text.trim() !== '') {
         const problem = describeRowProblem(text, header, role);
-        fail(row, problem.message, problem.field);
+        fail(row, problem.message, problem.field, problem.code, problem.params);
       }
       pos = stop + 1;
       continue;
@@ -86,10 +108,11 @@ export function parseBarsCsv(input: string | Uint8Array, options: TParseBarsOpti
     const t = rowTime;
     const high = bars.high[n];
     const low = bars.low[n];
-    if (high < low) fail(row, `high ${high} is below low ${low}`, 'high');
-    else if (bars.volume[n] < 0) fail(row, `negative volume ${bars.volume[n]}`, 'volume');
+    if (high < low) fail(row, `high ${high} is below low ${low}`, 'high', 'high_below_low', { high, low });
+    else if (bars.volume[n] < 0) fail(row, `negative volume ${bars.volume[n]}`, 'volume', 'negative_volume', { volume: bars.volume[n] });
     else if (n > 0 && t <= bars.time[n - 1]) {
-      fail(row, t === bars.time[n - 1] ? 'duplicate time (same as the row before)' : 'time is earlier than the row before: rows must be sorted ascending', header[timeCol]);
+      const duplicate = t === bars.time[n - 1];
+      fail(row, duplicate ? 'duplicate time (same as the row before)' : 'time is earlier than the row before: rows must be sorted ascending', header[timeCol], duplicate ? 'duplicate_time' : 'unsorted_time');
     } else {
       bars.time[n] = t;
       if (!hasAmount) bars.amount[n] = NaN;
@@ -98,7 +121,7 @@ export function parseBarsCsv(input: string | Uint8Array, options: TParseBarsOpti
     }
   }
   if (totalErrors > 0 && !options.skipBadRows) return { ok: false, errors, totalErrors };
-  if (n === 0) return { ok: false, errors: [{ row: 2, message: 'the file has a header but no bars' }, ...errors].slice(0, MAX_REPORTED_ERRORS), totalErrors: totalErrors + 1 };
+  if (n === 0) return { ok: false, errors: [{ row: 2, message: 'the file has a header but no bars', code: 'no_bars' as const }, ...errors].slice(0, Math.max(1, maxErrors)), totalErrors: totalErrors + 1 };
   return { ok: true, bars: trim(bars, n), intraday, hasAmount, skipped: errors, totalSkipped: totalErrors };
 }
 
@@ -148,21 +171,21 @@ function parseRow(bytes: Uint8Array, pos: number, role: number[], targets: Float
 }
 
 /** Why a row failed the fast path, in words, naming the field. */
-function describeRowProblem(text: string, header: string[], role: number[]): { message: string; field?: string } {
+function describeRowProblem(text: string, header: string[], role: number[]): { message: string; field?: string; code: TCsvRowErrorCode; params?: Record<string, string | number> } {
   const cells = text.split(',');
-  if (cells.length !== header.length) return { message: `expected ${header.length} fields, found ${cells.length}` };
+  if (cells.length !== header.length) return { message: `expected ${header.length} fields, found ${cells.length}`, code: 'wrong_field_count', params: { expected: header.length, found: cells.length } };
   for (let c = 0; c < cells.length; c++) {
     const raw = cells[c].trim();
     if (role[c] === -1) {
       const bytes = new TextEncoder().encode(raw);
-      if (parseTime(bytes, 0) !== parseTime(bytes, 0)) return { message: `not a date: "${raw}" (expected YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS])`, field: header[c] };
+      if (parseTime(bytes, 0) !== parseTime(bytes, 0)) return { message: `not a date: "${raw}" (expected YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS])`, field: header[c], code: 'not_a_date', params: { value: raw } };
     } else if (role[c] >= 0) {
       if (raw === '' && role[c] === 5) continue;
-      if (raw === '') return { message: 'empty value', field: header[c] };
-      if (!Number.isFinite(Number(raw))) return { message: `not a number: "${raw}"`, field: header[c] };
+      if (raw === '') return { message: 'empty value', field: header[c], code: 'empty_value' };
+      if (!Number.isFinite(Number(raw))) return { message: `not a number: "${raw}"`, field: header[c], code: 'not_a_number', params: { value: raw } };
     }
   }
-  return { message: 'the row could not be read' };
+  return { message: 'the row could not be read', code: 'unreadable_row' };
 }
 
 function lineEnd(bytes: Uint8Array, from: number): number {
