@@ -9,13 +9,12 @@ import type { TraderRecorder } from './trader-recorder';
 import { decisionKey, type TTraderJournal } from './types';
 
 export class JournalLlmPort implements TLlmPort {
-  catchingUp = true;
-
   constructor(
     private readonly inner: TLlmPort | null,
     private readonly journal: TTraderJournal,
     private readonly recorder: TraderRecorder,
-    private readonly activeFrom: number,
+    /** first bar that may be decided anew (see TraderBroker) */
+    private readonly liveFrom: number,
   ) {}
 
   decide(request: TAiDecisionRequest): Promise<TAiDecisionResult> {
@@ -30,7 +29,7 @@ export class JournalLlmPort implements TLlmPort {
     const { symbol, time } = request.snapshot;
     const before = this.journal.decisions.get(decisionKey(request.nodeId, symbol, time));
     if (before) return { action: before.action, confidence: before.confidence, reasoning: before.reasoning, error: before.error, ...(before.ref ? { ref: before.ref } : {}) };
-    if (this.catchingUp || time < this.activeFrom) return hold('not asked: the trader was catching up on past bars');
+    if (time < this.liveFrom || (this.journal.lastBarTime !== null && time <= this.journal.lastBarTime)) return hold('not asked: the trader was catching up on past bars');
     let result: TAiDecisionResult;
     if (!this.inner) result = hold('no model is configured for this trader');
     else {

@@ -14,6 +14,8 @@ export class MemoryTraderStore implements TTraderStore {
   readonly decisions = new Map<string, TDecisionRecord>();
   readonly logs: TLogRecord[] = [];
   lastBarTime: number | null = null;
+  /** fills written again under a known key with different content: a real double execution */
+  readonly conflicts: TFillRecord[] = [];
   writes = 0;
   failAfterWrites = Infinity;
 
@@ -37,7 +39,9 @@ export class MemoryTraderStore implements TTraderStore {
 
   async saveFill(_: string, fill: TFillRecord): Promise<void> {
     this.count();
-    if (!this.fills.has(fill.fillKey)) this.fills.set(fill.fillKey, { ...fill });
+    const before = this.fills.get(fill.fillKey);
+    if (!before) this.fills.set(fill.fillKey, { ...fill });
+    else if (JSON.stringify(before) !== JSON.stringify(fill)) this.conflicts.push({ ...fill });
   }
 
   async saveEquity(_: string, point: TEquityRecord): Promise<void> {

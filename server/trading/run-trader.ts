@@ -15,7 +15,7 @@ import type { TBarSource } from './feeds/bar-source';
 import { liveFeed, type TFeedEvent } from './feeds/live-feed';
 import { JournalLlmPort } from './journal-llm-port';
 import { RiskGuardBroker } from './risk-guard-broker';
-import { barSlotsOn, nextBarSlot, type TBarSlot, type TTraderTimeframe } from './scheduler/bar-schedule';
+import { barSlotsOn, lastClosedBarSlot, nextBarSlot, TIMEFRAME_MS, type TBarSlot, type TTraderTimeframe } from './scheduler/bar-schedule';
 import { marketHours, type TMarketHours } from './scheduler/market-hours';
 import type { TTimer } from './scheduler/timer';
 import { toLocalTime } from './scheduler/zoned-time';
@@ -72,16 +72,23 @@ export async function runTrader(spec: TTraderSpec, deps: TTraderDeps): Promise<T
     activeFrom = slotStamp(nextBarSlot(hours, spec.timeframe, toLocalTime(hours.timezone, deps.timer.now())), spec.timeframe, stamp);
     await deps.onActiveFrom?.(activeFrom);
   }
+  // A bar that closed less than one bar ago may still be decided (a quick restart after a crash
+  // mid-bar); anything older that the journal does not know only warms the trader up.
+  const nowLocal = toLocalTime(hours.timezone, deps.timer.now() - (deps.delayMs ?? 5_000));
+  const lastSlot = lastClosedBarSlot(hours, spec.timeframe, nowLocal);
+  const recent = lastSlot !== null && nowLocal - lastSlot.close < TIMEFRAME_MS[spec.timeframe];
+  const liveFrom = Math.max(activeFrom, slotStamp(recent ? lastSlot : nextBarSlot(hours, spec.timeframe, nowLocal), spec.timeframe, stamp));
   // Warm-up history before the first active bar, and everything since (replayed from the journal).
   const from = Math.min(activeFrom, warmupStart(hours, spec.timeframe, activeFrom, plan.warmup + 1, stamp));
 
   const external = deps.broker ?? null;
   const recorder = new TraderRecorder(spec.id, deps.store, journal, external === null);
   const symbols = instruments.map((i) => i.symbol);
-  const llm = new JournalLlmPort(deps.llm ?? null, journal, recorder, activeFrom);
+  const llm = new JournalLlmPort(deps.llm ?? null, journal, recorder, liveFrom);
   const market = { rules: instruments.map(() => rules), instruments, costs, fillTiming: spec.fillTiming ?? 'next-open' };
 
   let trader: TraderBroker | null = null;
+  let caughtUp = false;
   const onFeedEvent = (e: TFeedEvent) => {
     if (e.kind === 'fetch-failed') recorder.log('warn', 'fetch_failed', `${e.symbol}: ${e.error}`);
     else if (e.kind === 'late-bar') recorder.log('warn', 'late_bar', `${e.symbol}: a bar at ${new Date(e.time).toISOString()} arrived after later bars and was skipped`, e.time);
@@ -99,7 +106,7 @@ export async function runTrader(spec: TTraderSpec, deps: TTraderDeps): Promise<T
     until: deps.until,
     onEvent: onFeedEvent,
     afterChunk: async () => {
-      if (trader!.phase === 'live') await external?.sync();
+      if (caughtUp) await external?.sync();
       const t = trader!.lastBarTime;
       if (t !== null && t >= activeFrom!) {
         recorder.snapshot(t, trader!.portfolio);
@@ -115,8 +122,7 @@ export async function runTrader(spec: TTraderSpec, deps: TTraderDeps): Promise<T
         for (const o of report.closedOrders) recorder.log('info', 'reconcile_order', `${o.clientOrderId}: ${o.status} at the broker`);
         recorder.log('info', 'reconciled', `positions and open orders reconciled with ${external.kind}: ${report.positions.length} positions, cash ${report.cash.toFixed(2)}`);
       }
-      trader!.phase = 'live';
-      llm.catchingUp = false;
+      caughtUp = true;
       recorder.log('info', 'caught_up', trader!.lastBarTime === null ? 'waiting for the first bar' : `caught up to ${new Date(trader!.lastBarTime).toISOString().slice(0, 16)}`, trader!.lastBarTime);
       await recorder.flush();
     },
@@ -128,7 +134,7 @@ export async function runTrader(spec: TTraderSpec, deps: TTraderDeps): Promise<T
   const risk = new RiskGuardBroker(ports.broker, spec.risk, symbols, {
     onHalt: (day, lossPct) => recorder.log('warn', 'daily_loss_halt', `daily loss ${lossPct.toFixed(2)}% reached the limit: no new entries on ${new Date(day * DAY_MS).toISOString().slice(0, 10)}`, day * DAY_MS),
   });
-  trader = new TraderBroker(risk, { traderId: spec.id, symbols, activeFrom, journal, recorder });
+  trader = new TraderBroker(risk, { traderId: spec.id, symbols, activeFrom, liveFrom, journal, recorder });
   ports.broker = trader;
   deps.onReady?.({
     pause: () => {
@@ -139,7 +145,10 @@ export async function runTrader(spec: TTraderSpec, deps: TTraderDeps): Promise<T
     },
   });
 
-  if (external) await external.connect();
+  if (external) {
+    external.prepare([...journal.orders.values()].filter((o) => o.stage === 'broker'));
+    await external.connect();
+  }
   recorder.log('info', 'started', `${external ? external.kind : 'paper'} trader on ${symbols.join(', ')} (${spec.timeframe}); first active bar ${new Date(activeFrom).toISOString().slice(0, 16)}`);
   try {
     const result = await runKernel(plan, ports, { initialCash: spec.initialCash });

@@ -1,8 +1,10 @@
 /**
  * The trader's outermost broker decorator. It decides what reaches the broker:
- *  - catching up (bars fetched at start: warm-up, bars missed while stopped, bars replayed after
- *    a crash): only orders the journal says reached the broker before, so the simulated broker
- *    rebuilds the same portfolio and a real broker is asked for nothing new;
+ *  - an order the journal says reached the broker before (bars replayed after a restart, even
+ *    one cut off mid-bar): passed on again, so the simulated broker rebuilds the same portfolio;
+ *    a real broker knows the id and sends nothing (see TExternalBroker.prepare);
+ *  - any other order on a bar already processed, a warm-up bar or a bar missed while the trader
+ *    was stopped (before `liveFrom`): dropped;
  *  - live: nothing before the trader's first active bar, nothing while paused, then the risk
  *    limits; what passes is written to the journal before the broker sees it.
  * Client order ids are `${traderId}:${symbol}:${barTime}:${nodeId}`, the simulated broker's own.
@@ -15,7 +17,6 @@ import type { TraderRecorder } from './trader-recorder';
 import { clientOrderIdOf, type TOrderRecord, type TTraderJournal } from './types';
 
 export class TraderBroker implements TBrokerPort {
-  phase: 'catch-up' | 'live' = 'catch-up';
   paused = false;
   portfolio!: Portfolio;
   private market!: TBarAccess;
@@ -29,6 +30,8 @@ export class TraderBroker implements TBrokerPort {
       /** instrument symbols, as the simulated broker spells them in order ids */
       symbols: readonly string[];
       activeFrom: number;
+      /** first bar that may be decided anew: the bar that just closed on a quick restart, else the next one */
+      liveFrom: number;
       journal: TTraderJournal;
       recorder: TraderRecorder;
     },
@@ -51,18 +54,17 @@ export class TraderBroker implements TBrokerPort {
   }
 
   submit(symbol: number, i: number, intent: TOrderIntent): void {
-    const { traderId, symbols, journal, recorder, activeFrom } = this.options;
+    const { traderId, symbols, journal, recorder, activeFrom, liveFrom } = this.options;
     const barTime = this.market.bars(symbol).time[i];
     const id = clientOrderIdOf(traderId, symbols[symbol], barTime, intent.nodeId);
-    if (this.phase === 'catch-up') {
-      const before = journal.orders.get(id);
-      if (before?.stage === 'broker') {
-        recorder.track(before);
-        this.risk.admit(symbol, i, intent);
-      }
+    const before = journal.orders.get(id);
+    if (before?.stage === 'broker') {
+      recorder.track(before);
+      this.risk.admit(symbol, i, intent);
       return;
     }
-    if (barTime < activeFrom) return;
+    if (before || barTime < activeFrom || barTime < liveFrom) return;
+    if (journal.lastBarTime !== null && barTime <= journal.lastBarTime) return;
     if (recorder.orders.get(id)?.stage === 'broker') return; // never send an id twice
     const order: TOrderRecord = {
       clientOrderId: id,

@@ -13,6 +13,8 @@ export class TraderRecorder implements TKernelSink {
   private queue: Promise<void> = Promise.resolve();
   private failure: unknown = null;
   readonly orders: Map<string, TOrderRecord>;
+  /** fills already counted into their order (from the journal, or earlier in this run) */
+  private readonly countedFills: Set<string>;
 
   constructor(
     private readonly traderId: string,
@@ -22,6 +24,7 @@ export class TraderRecorder implements TKernelSink {
     private readonly fillCompletesOrder: boolean,
   ) {
     this.orders = new Map(journal.orders);
+    this.countedFills = new Set(journal.fillKeys);
   }
 
   /** An order handed to the broker (or replayed to it): track it for its fill or event. */
@@ -40,8 +43,12 @@ export class TraderRecorder implements TKernelSink {
 
   /** `fillId` names one of several fills of an order (real brokers); a simulated order has one fill, keyed by the order id. */
   fill(fill: TFill & { fillId?: string }): void {
+    const fillKey = fill.fillId ?? fill.orderId;
     const order = this.orders.get(fill.orderId);
-    if (order) {
+    if (this.countedFills.has(fillKey)) {
+      // replayed after a restart: the order row already counts it
+      if (order) this.untrack(order);
+    } else if (order) {
       const filledQty = order.filledQty + fill.qty;
       const avg = ((order.avgFillPrice ?? 0) * order.filledQty + fill.price * fill.qty) / filledQty;
       const done = this.fillCompletesOrder || filledQty >= order.qty - 1e-9;
@@ -49,7 +56,8 @@ export class TraderRecorder implements TKernelSink {
       const short = done && filledQty < order.qty - 1e-9;
       this.saveOrder({ ...order, filledQty, avgFillPrice: avg, status: done ? 'filled' : 'partially-filled', statusReason: short ? `filled ${filledQty} of ${order.qty}` : order.statusReason });
     }
-    const record = { fillKey: fill.fillId ?? fill.orderId, clientOrderId: fill.orderId, time: fill.time, symbol: fill.symbol, side: fill.side, qty: fill.qty, price: fill.price, fee: fill.fee, feeParts: fill.feeParts };
+    this.countedFills.add(fillKey);
+    const record = { fillKey, clientOrderId: fill.orderId, time: fill.time, symbol: fill.symbol, side: fill.side, qty: fill.qty, price: fill.price, fee: fill.fee, feeParts: fill.feeParts };
     this.write(() => this.store.saveFill(this.traderId, record));
   }
 

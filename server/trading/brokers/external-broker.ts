@@ -4,6 +4,7 @@
  * awaits after every bar; fills the broker reports are applied at the next bar's open.
  */
 import type { TBrokerPort } from '@/server/engine/kernel/types';
+import type { TOrderRecord } from '../types';
 
 export interface TReconcileReport {
   /** broker positions for the trader's symbols, now the portfolio's */
@@ -21,6 +22,8 @@ export interface TReconcileReport {
 
 export interface TExternalBroker extends TBrokerPort {
   readonly kind: string;
+  /** before the run: orders the journal says were sent (their ids are never sent again) */
+  prepare(journalOrders: readonly TOrderRecord[]): void;
   /** connect (and unlock); throws with a reason the trader shows */
   connect(): Promise<void>;
   /** sends queued orders, polls order status and fills */
