@@ -3,7 +3,7 @@ import { getJobRunner } from '@/server/jobs';
 import type { TJobRunner } from '@/server/jobs/types';
 import { BACKTEST_JOB, executeBacktest, type TBacktestJobPayload, type TExecuteDeps } from './execute-backtest';
 import { backtestMarketData } from './market-data';
-import { runEngineInThread } from './run-engine';
+import { runEngineInWorker } from './run-engine';
 import type { TRunError } from './schemas';
 
 export interface TBacktestJobs {
@@ -29,17 +29,29 @@ export async function recoverStaleRuns(db: TDb): Promise<number> {
 export function createBacktestJobs(db: TDb, runner: TJobRunner, deps?: Partial<TExecuteDeps>): TBacktestJobs {
   const full: TExecuteDeps = {
     reader: deps?.reader ?? backtestMarketData(),
-    runEngine: deps?.runEngine ?? runEngineInThread,
+    runEngine: deps?.runEngine ?? runEngineInWorker,
     log: deps?.log ?? ((message, error) => console.error(`[backtest] ${message}:`, error)),
   };
   runner.register<TBacktestJobPayload>(BACKTEST_JOB, (payload, ctx) => executeBacktest(db, payload.runId, ctx, full));
   return { runner, ready: recoverStaleRuns(db).then(() => undefined) };
 }
 
-const store = globalThis as unknown as { __nofxBacktestJobs?: TBacktestJobs };
+// Per database, on globalThis so `next dev` hot reloads keep the runner with its running jobs.
+const store = globalThis as unknown as { __nofxBacktestJobs?: WeakMap<TDb, TBacktestJobs> };
 
-/** The process-wide backtest jobs (first use marks a previous process's runs failed). */
+/** The process-wide backtest jobs for a database (first use marks a previous process's runs failed). */
 export function backtestJobs(db: TDb): TBacktestJobs {
-  store.__nofxBacktestJobs ??= createBacktestJobs(db, getJobRunner());
-  return store.__nofxBacktestJobs;
+  store.__nofxBacktestJobs ??= new WeakMap();
+  let jobs = store.__nofxBacktestJobs.get(db);
+  if (!jobs) {
+    jobs = createBacktestJobs(db, getJobRunner());
+    store.__nofxBacktestJobs.set(db, jobs);
+  }
+  return jobs;
+}
+
+/** Tests: use this runner (and engine) for a database instead of the process's default. */
+export function installBacktestJobs(db: TDb, jobs: TBacktestJobs): void {
+  store.__nofxBacktestJobs ??= new WeakMap();
+  store.__nofxBacktestJobs.set(db, jobs);
 }
