@@ -2,6 +2,7 @@ import type { TAnyNodeDefinition } from './sdk';
 import { barField } from './data/bar-field';
 import { constant } from './data/constant';
 import { barIndex } from './data/bar-index';
+import { position } from './data/position';
 import { add, subtract, multiply, divide, min, max } from './math/binary-ops';
 import { abs } from './math/abs';
 import { highest, lowest, change, percentChange } from './math/window-ops';
@@ -32,6 +33,7 @@ import { closePosition } from './orders/close-position';
 import { targetPercent } from './orders/target-percent';
 import { targetShares } from './orders/target-shares';
 import { stopLoss, takeProfit, trailingStop } from './risk/exit-rules';
+import { stopPrice } from './risk/stop-price';
 import { maxPosition, maxOpenPositions, cooldown, maxDailyLoss } from './risk/order-guards';
 import { aiDecision } from './ai/ai-decision';
 import { aiDebate } from './ai/ai-debate';
@@ -42,7 +44,7 @@ import { aiDebate } from './ai/ai-debate';
  */
 export const NODE_LIST: readonly TAnyNodeDefinition[] = [
   // data
-  barField, constant, barIndex,
+  barField, constant, barIndex, position,
   // math
   add, subtract, multiply, divide, min, max, abs, highest, lowest, change, percentChange,
   // logic
@@ -56,7 +58,7 @@ export const NODE_LIST: readonly TAnyNodeDefinition[] = [
   // orders
   buy, sell, closePosition, targetPercent, targetShares,
   // risk
-  stopLoss, takeProfit, trailingStop, maxPosition, maxOpenPositions, cooldown, maxDailyLoss,
+  stopLoss, takeProfit, trailingStop, stopPrice, maxPosition, maxOpenPositions, cooldown, maxDailyLoss,
   // ai
   aiDecision, aiDebate,
 ] as unknown as TAnyNodeDefinition[];

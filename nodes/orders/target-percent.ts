@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../sdk';
+import { port } from '../sdk';
 import { makeIntent, ORDER_INPUTS, ORDER_OUTPUTS, sizingPrice, ZOrderTypeParam } from './order-params';
 
 /**
@@ -13,10 +14,11 @@ export const targetPercent = defineNode({
   kind: 'trading',
   label: { en: 'Target % of equity', zh: '目标仓位%' },
   description: {
-    en: 'Trades the position toward a percent of equity when the trigger is true; 0 closes it.',
-    zh: '触发为真时把持仓调整到权益的目标百分比；0 即平仓。',
+    en: 'Trades the position toward a percent of equity when the trigger is true; 0 closes it. A number wired into "percent" (0–100) overrides the param, e.g. risk-based sizing.',
+    zh: '触发为真时把持仓调整到权益的目标百分比；0 即平仓。连接到"目标%"的数值（0–100）优先于参数，可用于按风险定仓。',
   },
-  inputs: ORDER_INPUTS,
+  // A wired percent (e.g. risk-based sizing from ATR) overrides the param on that bar.
+  inputs: { ...ORDER_INPUTS, percent: port('number', { optional: true, label: { en: 'percent', zh: '目标%' } }) },
   outputs: ORDER_OUTPUTS,
   params: z.object({
     percent: z.number().min(0).max(100).default(95).describe('target position value as percent of equity'),
@@ -28,14 +30,17 @@ export const targetPercent = defineNode({
     out.order = null;
     if (!i.when) return;
     const held = ctx.position.qty;
-    if (params.percent === 0) {
+    const wired = i.percent;
+    const percent = wired === wired ? Math.min(100, Math.max(0, wired)) : params.percent;
+    if (percent === 0) {
       if (held > 0) out.order = makeIntent(nodeId, 'sell', held, params.orderType, i.price, 'target 0%', true);
       return;
     }
     const price = sizingPrice(ctx, params.orderType, i.price);
-    const deltaQty = ((params.percent / 100) * ctx.account.equity - held * ctx.bar.close) / price;
-    if (deltaQty > 0) out.order = makeIntent(nodeId, 'buy', deltaQty, params.orderType, i.price, `target ${params.percent}%`, false);
-    else if (deltaQty < 0) out.order = makeIntent(nodeId, 'sell', Math.min(-deltaQty, held), params.orderType, i.price, `target ${params.percent}%`, true);
+    const deltaQty = ((percent / 100) * ctx.account.equity - held * ctx.bar.close) / price;
+    const reason = `target ${Math.round(percent * 100) / 100}%`;
+    if (deltaQty > 0) out.order = makeIntent(nodeId, 'buy', deltaQty, params.orderType, i.price, reason, false);
+    else if (deltaQty < 0) out.order = makeIntent(nodeId, 'sell', Math.min(-deltaQty, held), params.orderType, i.price, reason, true);
   },
   summary: (p) => `${p.percent}%`,
 });

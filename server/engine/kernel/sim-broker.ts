@@ -58,7 +58,14 @@ export class SimBroker implements TBrokerPort {
     const instrument = this.options.instruments[symbol];
     const bars = this.market.bars(symbol);
     const held = this.portfolio.positions[symbol].qty;
-    const qty = rules.roundQty({ side: intent.side, qty: intent.qty, held, instrument, time: bars.time[i] });
+    // Two exits on one bar (a stop and a signal): the second sells only what the first leaves.
+    const alreadySelling = intent.side === 'sell' ? this.pendingSellQty(symbol) : 0;
+    if (intent.side === 'sell' && alreadySelling >= held) {
+      this.event(symbol, i, intent, intent.qty, 'expired', 'the position is already being sold by an earlier order');
+      return;
+    }
+    const wanted = intent.side === 'sell' ? Math.min(intent.qty, held - alreadySelling) : intent.qty;
+    const qty = rules.roundQty({ side: intent.side, qty: wanted, held, instrument, time: bars.time[i] });
     const id = `${this.options.idPrefix ?? 'run'}:${instrument.symbol}:${bars.time[i]}:${intent.nodeId}`;
     if (!(qty > 0)) {
       this.reject(symbol, i, intent, intent.qty, intent.side === 'buy' ? 'quantity rounds to zero lots' : 'nothing sellable');
@@ -146,6 +153,12 @@ export class SimBroker implements TBrokerPort {
     const lock = buy && rule.settlementDays(instrument, time) === 1;
     this.portfolio.applyFill(symbol, intent.side, qty, price, fee.total, i, time, lock);
     this.sink.fill?.({ orderId: order.id, time, symbol: instrument.symbol, side: intent.side, qty, price, fee: fee.total, feeParts: fee.parts, reason: intent.reason });
+  }
+
+  private pendingSellQty(symbol: number): number {
+    let qty = 0;
+    for (const order of this.pending[symbol]) if (order.intent.side === 'sell') qty += order.qty;
+    return qty;
   }
 
   private previousDayClose(bars: TBarColumns, i: number): number {

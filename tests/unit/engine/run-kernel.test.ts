@@ -229,3 +229,41 @@ describe('runKernel', () => {
     expect(r.times.length).toBe(1000);
   });
 });
+
+describe('position-aware nodes', () => {
+  it('data.position lets a graph enter only when flat; a wired percent sizes the order', async () => {
+    // Enter every bar while flat, at a wired 50%; never top up while long.
+    const g = graph(
+      [
+        ['pos', 'data.position'],
+        ['half', 'data.constant', { value: 50 }],
+        ['enter', 'orders.target-percent', { percent: 95 }],
+      ],
+      [['pos.flat', 'enter.when'], ['half.value', 'enter.percent']],
+    );
+    const r = await backtest({ graph: g, symbols: [{ symbol: 'X', market: 'us', bars: flatBars(10, 100) }] });
+    expect(r.fills.map((f) => [f.side, f.qty])).toEqual([['buy', 500]]);
+  });
+
+  it('risk.stop-price exits when the close reaches a wired level; a second exit on the same bar is not a rejection', async () => {
+    const g = buyOnBar(0, 10);
+    g.nodes.push(
+      { id: 'level', type: 'data.constant', params: { value: 95 }, position: { x: 0, y: 0 } },
+      { id: 'stop', type: 'risk.stop-price', params: {}, position: { x: 0, y: 0 } },
+      { id: 'sl', type: 'risk.stop-loss', params: { percent: 4 }, position: { x: 0, y: 0 } },
+    );
+    g.edges.push({ id: 'el', source: 'level', sourceHandle: 'value', target: 'stop', targetHandle: 'stop' });
+    const bars = makeBars([
+      [100, 101, 99, 100],
+      [100, 101, 99, 100],
+      [99, 99, 94, 94.5], // both the price stop (≤ 95) and the 4% stop loss fire
+      [94, 95, 93, 94],
+    ]);
+    const r = await backtest({ graph: g, symbols: [{ symbol: 'X', market: 'us', bars }] });
+    expect(r.fills.map((f) => [f.side, f.qty, f.price])).toEqual([
+      ['buy', 10, 100],
+      ['sell', 10, 94],
+    ]);
+    expect(r.orderEvents).toMatchObject([{ status: 'expired', reason: 'the position is already being sold by an earlier order' }]);
+  });
+});
