@@ -108,7 +108,7 @@ export function createLlmPort(options: TLlmPortOptions): TRunLlmPort {
       for (const m of transcript.messages) countAnswer(stats, m.answer);
       if (transcript.verdict.judge) countAnswer(stats, transcript.verdict.judge);
       await options.records?.saveTranscript(transcript);
-      const answered = transcript.messages.some((m) => m.answer.parsed !== null) || transcript.verdict.judge?.parsed;
+      const answered = transcript.messages.some((m) => m.answer.parsed !== null) || Boolean(transcript.verdict.judge?.parsed);
       const verdict = transcript.verdict.decision;
       const error = answered ? null : language === 'zh-CN' ? '辩论中没有任何可用的回答' : 'no participant gave a usable answer';
       const note = transcript.verdict.note ? ` [${transcript.verdict.note}]` : '';
