@@ -7,6 +7,7 @@ import { numberOption, parseArgs, usageOf, type TOptionSpec } from '../parse-arg
 import { parseDateOption, readBarsFile, readStrategy, symbolFromFileName } from '../load-inputs';
 import { formatCompileErrors } from './validate';
 import { printBacktestReport } from '../print-report';
+import { offlineLlmFor } from '../offline-llm';
 
 const SPEC: Record<string, TOptionSpec> = {
   strategy: { value: true, help: 'graph JSON file or built-in template id (e.g. sma-crossover)' },
@@ -62,7 +63,8 @@ export async function runBacktestCommand(argv: string[]): Promise<number> {
 
   const overrides = parseParamOverrides((options.param as string[] | undefined) ?? []);
   const t1 = performance.now();
-  const compiled = compileGraph(readStrategy(String(options.strategy)), overrides);
+  const graph = readStrategy(String(options.strategy));
+  const compiled = compileGraph(graph, overrides);
   if (!compiled.ok) throw new CliError(`the strategy does not compile\n${formatCompileErrors(compiled.errors)}`);
   const compileMs = performance.now() - t1;
 
@@ -83,6 +85,7 @@ export async function runBacktestCommand(argv: string[]): Promise<number> {
     fillTiming: fill,
     riskFreeRate: numberOption(options, 'risk-free', 0),
     benchmark,
+    llm: offlineLlmFor(graph),
   }, compileMs);
 
   const timing = { bars: result.bars, loadMs: round(loadMs), compileMs: round(compileMs), runMs: round(result.timing.runMs) };
