@@ -13,6 +13,7 @@ const SECTIONS: { href: string; label: keyof TMessages['nav'] }[] = [
   { href: '/templates', label: 'templates' },
   { href: '/arena', label: 'arena' },
   { href: '/traders', label: 'traders' },
+  { href: '/data', label: 'data' },
   { href: '/settings', label: 'settings' },
 ];
 

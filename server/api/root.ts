@@ -1,6 +1,7 @@
 // The API: one line per domain router. Add yours here.
 import { authRouter } from './routers/auth';
 import { backtestRouter } from './routers/backtest';
+import { marketRouter } from './routers/market';
 import { strategyRouter } from './routers/strategy';
 import { userRouter } from './routers/user';
 import { createCallerFactory, createTRPCRouter } from './trpc';
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   user: userRouter,
   strategy: strategyRouter,
   backtest: backtestRouter,
+  market: marketRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -30,6 +30,20 @@ export const ERROR_CODES = [
   'cost_invalid',
   'run_not_finished',
   'compare_needs_two',
+  // market data
+  'symbol_invalid',
+  'timeframe_invalid',
+  'adjustment_invalid',
+  'timezone_invalid',
+  'date_invalid',
+  'url_invalid',
+  'csv_empty',
+  'csv_too_large',
+  'provider_invalid',
+  'provider_disabled',
+  'provider_unsupported',
+  'sync_running',
+  'symbol_record_invalid',
 ] as const;
 
 export type TErrorCode = (typeof ERROR_CODES)[number];
@@ -42,6 +56,7 @@ const KIND: Partial<Record<TErrorCode, TErrorKind>> = {
   email_taken: 'conflict',
   unauthorized: 'unauthorized',
   invalid_credentials: 'unauthorized',
+  sync_running: 'conflict',
 };
 
 export class AppError extends Error {
