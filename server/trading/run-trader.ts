@@ -146,6 +146,7 @@ export async function runTrader(spec: TTraderSpec, deps: TTraderDeps): Promise<T
   });
 
   if (external) {
+    external.onOrderUpdate = (id, patch) => recorder.updateOrder(id, patch);
     external.prepare([...journal.orders.values()].filter((o) => o.stage === 'broker'));
     await external.connect();
   }

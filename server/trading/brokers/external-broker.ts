@@ -22,6 +22,8 @@ export interface TReconcileReport {
 
 export interface TExternalBroker extends TBrokerPort {
   readonly kind: string;
+  /** status changes and broker order ids for the trader's journal (set by the runtime) */
+  onOrderUpdate: ((clientOrderId: string, patch: Partial<TOrderRecord>) => void) | null;
   /** before the run: orders the journal says were sent (their ids are never sent again) */
   prepare(journalOrders: readonly TOrderRecord[]): void;
   /** connect (and unlock); throws with a reason the trader shows */

@@ -12,7 +12,7 @@ import { toUtcTime } from '@/server/trading/scheduler/zoned-time';
 import { NO_RISK_LIMITS, type TTraderSpec } from '@/server/trading/types';
 
 export function barsFile(rel: string): TBarColumns {
-  const parsed = parseBarsCsv(fs.readFileSync(path.join(process.cwd(), rel)));
+  const parsed = parseBarsCsv(fs.readFileSync(path.join(process.cwd(), rel)), { skipBadRows: true });
   if (!parsed.ok) throw new Error(rel);
   return parsed.bars;
 }
