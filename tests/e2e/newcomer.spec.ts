@@ -71,12 +71,12 @@ test('newcomer: sign up, sign in, create + rename a strategy, switch language, s
     await shot('renamed');
   });
 
-  await test.step('open the editor placeholder', async () => {
+  await test.step('open the editor', async () => {
     await page.getByRole('link', { name: 'Dual MA crossover' }).click();
     await expect(page).toHaveURL(/\/strategies\/[^/]+$/);
-    await expect(page.getByRole('heading', { name: 'Editor — Dual MA crossover' })).toBeVisible();
-    await expect(page.getByTestId('editor-placeholder')).toContainText('Saved graph: 0 nodes, 0 edges');
-    await shot('editor-placeholder');
+    await expect(page.getByRole('heading', { name: 'Strategy Studio Dual MA crossover' })).toBeVisible();
+    await expect(page.getByTestId('canvas-empty')).toContainText('An empty strategy');
+    await shot('editor');
     await page.getByRole('link', { name: /Back to strategies/ }).click();
     await expect(page).toHaveURL(/\/strategies$/);
   });

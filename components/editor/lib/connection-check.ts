@@ -7,14 +7,14 @@ import type { TLocalText } from '@/nodes/sdk/define-node';
 
 export interface TConnectionLike {
   source: string;
-  sourceHandle: string | null | undefined;
+  sourceHandle?: string | null;
   target: string;
-  targetHandle: string | null | undefined;
+  targetHandle?: string | null;
 }
 
 export interface TGraphLike {
   nodes: ReadonlyArray<{ id: string; type: string }>;
-  edges: ReadonlyArray<{ id: string; source: string; sourceHandle: string | null | undefined; target: string; targetHandle: string | null | undefined }>;
+  edges: ReadonlyArray<{ id: string; source: string; sourceHandle?: string | null; target: string; targetHandle?: string | null }>;
 }
 
 export type TConnectionRefusal = 'self' | 'unknown_port' | 'type_mismatch' | 'duplicate' | 'order_fanout' | 'cycle';

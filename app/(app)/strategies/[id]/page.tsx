@@ -1,6 +1,6 @@
-import { EditorPlaceholder } from '@/components/editor/EditorPlaceholder';
+import { StrategyStudio } from '@/components/editor/StrategyStudio';
 
 export default async function StrategyEditorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <EditorPlaceholder strategyId={id} />;
+  return <StrategyStudio strategyId={id} />;
 }

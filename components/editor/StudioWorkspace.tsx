@@ -1,0 +1,182 @@
+'use client';
+// Strategy Studio: palette left, canvas centre, inspector (or version history) right, results
+// drawer at the bottom. This component only wires the document, history, compiler, autosave and
+// actions together; each lives in its own hook or panel.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { BacktestRunBar } from '@/components/backtest/BacktestRunBar';
+import { useT } from '@/components/preferences/PreferencesProvider';
+import type { TStrategyDetail } from '@/server/services/strategy/schemas';
+import { ZGraphSchema, type TGraph } from '@/nodes/sdk/graph-schema';
+import { getTemplate } from '@/templates';
+import { StudioCanvas } from './canvas/StudioCanvas';
+import { useAutosave } from './hooks/use-autosave';
+import { useCompileProblems } from './hooks/use-compile-problems';
+import { useEditorActions } from './hooks/use-editor-actions';
+import { useEditorShortcuts } from './hooks/use-editor-shortcuts';
+import { useGraphHistory } from './hooks/use-graph-history';
+import { useNotice } from './hooks/use-notice';
+import { useStudioDocument } from './hooks/use-studio-document';
+import { NodeInspector } from './inspector/NodeInspector';
+import { exportFileName, graphFileText, parseGraphText } from './lib/import-graph';
+import { graphKey } from './lib/graph-flow';
+import { NodePalette } from './panels/NodePalette';
+import { ProblemsList } from './panels/ProblemsList';
+import { ResultsDrawer, type TDrawerTab } from './panels/ResultsDrawer';
+import { ShortcutsHelp } from './panels/ShortcutsHelp';
+import { StudioToolbar } from './panels/StudioToolbar';
+import { VersionHistoryPanel } from './panels/VersionHistoryPanel';
+import { ProblemsStoreContext } from './problems-store';
+import { useLang } from './use-lang';
+
+export function StudioWorkspace({ strategy }: { strategy: TStrategyDetail }) {
+  const t = useT();
+  const lang = useLang();
+  const doc = useStudioDocument(strategy.graph);
+  const { notice, notify, dismiss } = useNotice();
+  const [snapToGrid, setSnapToGrid] = useState(true);
+  const [showMinimap, setShowMinimap] = useState(true);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(true);
+  const [drawerTab, setDrawerTab] = useState<TDrawerTab>('backtest');
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const history = useGraphHistory(doc.graph, doc.settledKey, doc.replaceGraph);
+  const { store, problems } = useCompileProblems(doc.getGraph, doc.settledKey);
+  const [initialKey] = useState(() => graphKey(doc.getGraph()));
+  const autosave = useAutosave(strategy.id, doc.getGraph, doc.settledKey, { key: initialKey, version: strategy.latestVersion });
+  const actions = useEditorActions(doc, { tagNext: history.tagNext, notify, snapToGrid });
+
+  const loadGraph = useCallback(
+    (graph: TGraph, message: string, note: string) => {
+      autosave.noteNext(note);
+      actions.loadGraph(graph, message);
+    },
+    [actions, autosave],
+  );
+
+  const onImportText = useCallback(
+    (text: string) => {
+      const r = parseGraphText(text);
+      if (!r.ok) {
+        notify(r.problem === 'not_json' ? t.editor.importExport.notJson(r.detail) : t.editor.importExport.notAGraph(r.detail), 'error');
+        return;
+      }
+      loadGraph(r.graph, t.editor.importExport.imported(r.graph.nodes.length, r.graph.edges.length), r.templateId ? `template:${r.templateId}` : 'import');
+    },
+    [loadGraph, notify, t],
+  );
+
+  const onTemplate = useCallback(
+    (id: string) => {
+      const tpl = getTemplate(id);
+      const parsed = tpl ? ZGraphSchema.safeParse(tpl.graph) : null;
+      if (!tpl || !parsed?.success) return;
+      loadGraph(parsed.data, t.editor.importExport.templateLoaded(tpl.title[lang]), `template:${id}`);
+    },
+    [lang, loadGraph, t],
+  );
+
+  const onExport = useCallback(() => {
+    const name = exportFileName(strategy.name);
+    const url = URL.createObjectURL(new Blob([graphFileText(doc.getGraph())], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    notify(t.editor.importExport.exported(name));
+  }, [doc, notify, strategy.name, t]);
+
+  const onRestore = useCallback(
+    (graph: TGraph, version: number) => loadGraph(graph, t.editor.history.restored(version), `restore:${version}`),
+    [loadGraph, t],
+  );
+
+  const showProblems = useCallback(() => {
+    setDrawerTab('problems');
+    setDrawerOpen(true);
+  }, []);
+
+  const group = useCallback(() => notify(t.editor.groups.needTwo, 'error'), [notify, t]);
+
+  useEditorShortcuts({
+    actions,
+    undo: history.undo,
+    redo: history.redo,
+    saveNow: autosave.saveNow,
+    group,
+    ungroup: () => {},
+    focusSearch: () => searchRef.current?.focus(),
+    showHelp: () => setHelpOpen(true),
+  });
+
+  const selected = useMemo(() => doc.nodes.filter((n) => n.selected), [doc.nodes]);
+  const selectionActions =
+    selected.length > 0 ? (
+      <>
+        <button type="button" className="button button--ghost" onClick={actions.duplicateSelection} title="Ctrl/⌘+D">
+          {t.editor.toolbar.duplicate}
+        </button>
+        <button type="button" className="button button--danger" onClick={actions.deleteSelection} title="Delete">
+          {t.editor.toolbar.delete}
+        </button>
+      </>
+    ) : null;
+
+  return (
+    <ProblemsStoreContext.Provider value={store}>
+      <div className="studio" data-testid="studio">
+        <StudioToolbar
+          name={strategy.name}
+          save={autosave.status}
+          onSaveNow={autosave.saveNow}
+          canUndo={history.canUndo}
+          canRedo={history.canRedo}
+          onUndo={history.undo}
+          onRedo={history.redo}
+          onLayout={actions.autoLayout}
+          onFit={actions.fitView}
+          snapToGrid={snapToGrid}
+          onSnapToGrid={setSnapToGrid}
+          showMinimap={showMinimap}
+          onMinimap={setShowMinimap}
+          onTemplate={onTemplate}
+          onImportText={onImportText}
+          onExport={onExport}
+          historyOpen={historyOpen}
+          onHistory={() => setHistoryOpen((o) => !o)}
+          onShortcuts={() => setHelpOpen(true)}
+          problemCount={problems.all.length}
+          onProblems={showProblems}
+        />
+        <div className="studio__body">
+          <NodePalette ref={searchRef} onAdd={(type) => actions.addNode(type)} />
+          <StudioCanvas doc={doc} actions={actions} notify={notify} snapToGrid={snapToGrid} showMinimap={showMinimap} />
+          {historyOpen ? (
+            <VersionHistoryPanel strategyId={strategy.id} onRestore={onRestore} onClose={() => setHistoryOpen(false)} />
+          ) : (
+            <NodeInspector selected={selected} onParam={actions.setParam} onLabel={actions.setLabel} actions={selectionActions} />
+          )}
+        </div>
+        <ResultsDrawer
+          tab={drawerTab}
+          onTab={setDrawerTab}
+          open={drawerOpen}
+          onOpen={setDrawerOpen}
+          problemCount={problems.all.length}
+          backtest={<BacktestRunBar strategyId={strategy.id} getGraph={doc.getGraph} onFocusNode={actions.focusNode} />}
+          problems={<ProblemsList problems={problems} nodes={doc.nodes} onSelect={actions.focusNode} />}
+        />
+        {notice ? (
+          <div key={notice.id} className={`studio-notice studio-notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="studio-notice" onClick={dismiss}>
+            {notice.message}
+          </div>
+        ) : null}
+        <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      </div>
+    </ProblemsStoreContext.Provider>
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+// The canvas document: React Flow nodes and edges (controlled), the saved-graph form derived
+// from them, and whether they have settled (no drag in progress) so history, compile and autosave
+// see whole edits rather than every pixel of a drag.
+import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { TGraph } from '@/nodes/sdk/graph-schema';
+import type { TStudioEdge, TStudioNode } from '../lib/flow-types';
+import { flowToGraph, graphKey, graphToFlow, mergeFlowNodes } from '../lib/graph-flow';
+
+export interface TStudioDocument {
+  nodes: TStudioNode[];
+  edges: TStudioEdge[];
+  setNodes: React.Dispatch<React.SetStateAction<TStudioNode[]>>;
+  setEdges: React.Dispatch<React.SetStateAction<TStudioEdge[]>>;
+  onNodesChange: (changes: NodeChange<TStudioNode>[]) => void;
+  onEdgesChange: (changes: EdgeChange<TStudioEdge>[]) => void;
+  /** the saved form of what is on the canvas now */
+  graph: TGraph;
+  /** graphKey(graph) once no drag is in progress; null while dragging */
+  settledKey: string | null;
+  /** the latest graph, for callbacks that must not re-create on every change */
+  getGraph: () => TGraph;
+  nodesRef: React.RefObject<TStudioNode[]>;
+  edgesRef: React.RefObject<TStudioEdge[]>;
+  /** replace the whole canvas (undo, import, restore); selected ids become the selection when given */
+  replaceGraph: (graph: TGraph, select?: ReadonlySet<string>) => void;
+}
+
+export function useStudioDocument(initial: TGraph): TStudioDocument {
+  const [nodes, setNodes] = useState<TStudioNode[]>(() => graphToFlow(initial).nodes);
+  const [edges, setEdges] = useState<TStudioEdge[]>(() => graphToFlow(initial).edges);
+  const nodesRef = useRef(nodes);
+  const edgesRef = useRef(edges);
+  nodesRef.current = nodes;
+  edgesRef.current = edges;
+
+  const onNodesChange = useCallback((changes: NodeChange<TStudioNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)), []);
+  const onEdgesChange = useCallback((changes: EdgeChange<TStudioEdge>[]) => setEdges((es) => applyEdgeChanges(changes, es)), []);
+
+  const graph = useMemo(() => flowToGraph(nodes, edges), [nodes, edges]);
+  const dragging = nodes.some((n) => n.dragging);
+  const settledKey = useMemo(() => (dragging ? null : graphKey(graph)), [graph, dragging]);
+  const getGraph = useCallback(() => flowToGraph(nodesRef.current, edgesRef.current), []);
+
+  const replaceGraph = useCallback((next: TGraph, select?: ReadonlySet<string>) => {
+    const flow = graphToFlow(next);
+    setNodes((prev) => {
+      const merged = mergeFlowNodes(prev, flow.nodes);
+      return select ? merged.map((n) => ({ ...n, selected: select.has(n.id) })) : merged;
+    });
+    setEdges(flow.edges);
+  }, []);
+
+  return { nodes, edges, setNodes, setEdges, onNodesChange, onEdgesChange, graph, settledKey, getGraph, nodesRef, edgesRef, replaceGraph };
+}
