@@ -44,9 +44,9 @@ describe('parseBarsCsv', () => {
   it('names the row and field of every bad value', () => {
     const errors = errorsOf(`${HEADER}\n2024-01-02,10,11,9,10,100\n2024-01-03,10,abc,9,10,100\n2024-02-30,10,11,9,10,100\n2024-01-05,10,11,9,,100\n`);
     expect(errors).toEqual([
-      { row: 3, field: 'high', message: 'not a number: "abc"' },
-      { row: 4, field: 'date', message: expect.stringContaining('not a date: "2024-02-30"') },
-      { row: 5, field: 'close', message: 'empty value' },
+      { row: 3, field: 'high', message: 'not a number: "abc"', code: 'not_a_number', params: { value: 'abc' } },
+      { row: 4, field: 'date', message: expect.stringContaining('not a date: "2024-02-30"'), code: 'not_a_date', params: { value: '2024-02-30' } },
+      { row: 5, field: 'close', message: 'empty value', code: 'empty_value' },
     ]);
   });
 
@@ -63,9 +63,9 @@ describe('parseBarsCsv', () => {
   });
 
   it('reports missing columns and wrong field counts', () => {
-    expect(errorsOf('date,open,high,low,volume\n')).toEqual([{ row: 1, field: 'close', message: 'missing column "close"' }]);
+    expect(errorsOf('date,open,high,low,volume\n')).toEqual([{ row: 1, field: 'close', message: 'missing column "close"', code: 'missing_column', params: { column: 'close' } }]);
     expect(errorsOf('open,high,low,close,volume\n')[0].message).toContain('no date column');
-    expect(errorsOf(`${HEADER}\n2024-01-02,10,11,9,10\n`)).toEqual([{ row: 2, message: 'expected 6 fields, found 5' }]);
+    expect(errorsOf(`${HEADER}\n2024-01-02,10,11,9,10\n`)).toEqual([{ row: 2, message: 'expected 6 fields, found 5', code: 'wrong_field_count', params: { expected: 6, found: 5 } }]);
   });
 
   it('reports an empty file and a header without bars', () => {
@@ -96,7 +96,7 @@ describe('parseBarsCsv with skipBadRows', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(Array.from(result.bars.close)).toEqual([10, 10.5]);
-    expect(result.skipped).toEqual([{ row: 3, field: 'high', message: 'high 9 is below low 11' }]);
+    expect(result.skipped).toEqual([{ row: 3, field: 'high', message: 'high 9 is below low 11', code: 'high_below_low', params: { high: 9, low: 11 } }]);
     expect(result.totalSkipped).toBe(1);
   });
 });
