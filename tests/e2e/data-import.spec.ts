@@ -51,7 +51,7 @@ test('data page: bundled symbols, CSV preview with per-row errors, skip and impo
     await page.getByTestId('csv-file').setInputFiles({ name: 'my-bars.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
     await page.getByLabel('标的代码').fill('600036.SH');
     await page.getByRole('button', { name: '预览' }).click();
-    await expect(page.getByTestId('csv-row-errors')).toContainText('第 3 行，high：最高价 9 低于最低价 11。');
+    await expect(page.getByTestId('csv-row-errors')).toContainText('第 3 行，high: 最高价 9 低于最低价 11。');
     await shot('bad-rows-zh');
   });
 });
