@@ -1,8 +1,13 @@
 // The API: one line per domain router. Add yours here.
+import { aiRouter } from './routers/ai';
+import { aiCacheRouter } from './routers/ai-cache';
+import { aiProviderRouter } from './routers/ai-provider';
+import { arenaRouter } from './routers/arena';
 import { authRouter } from './routers/auth';
 import { backtestRouter } from './routers/backtest';
 import { marketRouter } from './routers/market';
 import { strategyRouter } from './routers/strategy';
+import { traderRouter } from './routers/trader';
 import { userRouter } from './routers/user';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
@@ -12,6 +17,11 @@ export const appRouter = createTRPCRouter({
   strategy: strategyRouter,
   backtest: backtestRouter,
   market: marketRouter,
+  trader: traderRouter,
+  ai: aiRouter,
+  aiProvider: aiProviderRouter,
+  aiCache: aiCacheRouter,
+  arena: arenaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -60,3 +60,35 @@ export class SimulatedTimer implements TTimer {
     this.current += ms;
   }
 }
+
+/**
+ * Replays: simulated time that advances one scheduled wait per `paceMs` of real time, so a
+ * trader can be watched going through past bars (demos, browser tests).
+ */
+export class PacedTimer implements TTimer {
+  constructor(
+    private current: number,
+    private readonly paceMs: number,
+  ) {}
+
+  now(): number {
+    return this.current;
+  }
+
+  async sleepUntil(utcMs: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw signal.reason;
+    if (utcMs <= this.current) return;
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        clearTimeout(handle);
+        reject(signal!.reason);
+      };
+      const handle = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, this.paceMs);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    this.current = utcMs;
+  }
+}
