@@ -1,4 +1,8 @@
 // The API: one line per domain router. Add yours here.
+import { aiRouter } from './routers/ai';
+import { aiCacheRouter } from './routers/ai-cache';
+import { aiProviderRouter } from './routers/ai-provider';
+import { arenaRouter } from './routers/arena';
 import { authRouter } from './routers/auth';
 import { backtestRouter } from './routers/backtest';
 import { marketRouter } from './routers/market';
@@ -14,6 +18,10 @@ export const appRouter = createTRPCRouter({
   backtest: backtestRouter,
   market: marketRouter,
   trader: traderRouter,
+  ai: aiRouter,
+  aiProvider: aiProviderRouter,
+  aiCache: aiCacheRouter,
+  arena: arenaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -44,6 +44,18 @@ export const ERROR_CODES = [
   'provider_unsupported',
   'sync_running',
   'symbol_record_invalid',
+  // AI providers, Debate Arena, decision cache
+  'base_url_required',
+  'base_url_invalid',
+  'base_url_too_long',
+  'base_url_has_credentials',
+  'api_key_too_long',
+  'model_too_long',
+  'participants_too_few',
+  'participants_too_many',
+  'debate_date_invalid',
+  'too_many_debates',
+  'cache_import_invalid',
 ] as const;
 
 export type TErrorCode = (typeof ERROR_CODES)[number];
@@ -56,6 +68,7 @@ const KIND: Partial<Record<TErrorCode, TErrorKind>> = {
   email_taken: 'conflict',
   unauthorized: 'unauthorized',
   invalid_credentials: 'unauthorized',
+  too_many_debates: 'conflict',
   sync_running: 'conflict',
 };
 
