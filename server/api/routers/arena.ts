@@ -19,10 +19,11 @@ export const arenaRouter = createTRPCRouter({
   /** the participant/judge pickers: the user's providers plus the heuristic analyst */
   providers: protectedProcedure.query(({ ctx }) => listAiProviders(ctx.db, { ownerId: ctx.userId })),
   start: protectedProcedure.input(ZStartDebateSchema).mutation(({ ctx, input }) => startArenaDebate(ctx.db, { ...input, ownerId: ctx.userId })),
-  events: protectedProcedure.input(ZDebateEventsSchema).subscription(async function* ({ ctx, input, signal }) {
-    for await (const { id, event } of watchDebate(ctx.db, { ownerId: ctx.userId, debateId: input.debateId, lastEventId: input.lastEventId, signal })) {
-      yield tracked(id, event);
-    }
+  events: protectedProcedure.input(ZDebateEventsSchema).subscription(async ({ ctx, input, signal }) => {
+    const stream = await watchDebate(ctx.db, { ownerId: ctx.userId, debateId: input.debateId, lastEventId: input.lastEventId, signal });
+    return (async function* () {
+      for await (const { id, event } of stream) yield tracked(id, event);
+    })();
   }),
   list: protectedProcedure.input(ZListDebatesSchema).query(({ ctx, input }) => listDebates(ctx.db, { ...input, ownerId: ctx.userId })),
   get: protectedProcedure.input(ZDebateRefSchema).query(({ ctx, input }) => getDebate(ctx.db, { ...input, ownerId: ctx.userId })),
