@@ -154,7 +154,13 @@ export function StudioWorkspace({ strategy }: { strategy: TStrategyDetail }) {
         />
         <div className="studio__body">
           <NodePalette ref={searchRef} onAdd={(type) => actions.addNode(type)} />
-          <StudioCanvas doc={doc} actions={actions} notify={notify} snapToGrid={snapToGrid} showMinimap={showMinimap} />
+          <StudioCanvas doc={doc} actions={actions} notify={notify} snapToGrid={snapToGrid} showMinimap={showMinimap}>
+            {notice ? (
+              <div key={notice.id} className={`studio-notice studio-notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="studio-notice" onClick={dismiss}>
+                {notice.message}
+              </div>
+            ) : null}
+          </StudioCanvas>
           {historyOpen ? (
             <VersionHistoryPanel strategyId={strategy.id} onRestore={onRestore} onClose={() => setHistoryOpen(false)} />
           ) : (
@@ -170,11 +176,6 @@ export function StudioWorkspace({ strategy }: { strategy: TStrategyDetail }) {
           backtest={<BacktestRunBar strategyId={strategy.id} getGraph={doc.getGraph} onFocusNode={actions.focusNode} />}
           problems={<ProblemsList problems={problems} nodes={doc.nodes} onSelect={actions.focusNode} />}
         />
-        {notice ? (
-          <div key={notice.id} className={`studio-notice studio-notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="studio-notice" onClick={dismiss}>
-            {notice.message}
-          </div>
-        ) : null}
         <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       </div>
     </ProblemsStoreContext.Provider>

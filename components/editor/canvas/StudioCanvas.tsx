@@ -27,6 +27,7 @@ const NODE_TYPES: NodeTypes = { strategy: StrategyNode };
 const SNAP: [number, number] = [GRID, GRID];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+const MINIMAP_STYLE = { width: 180, height: 110 };
 const FIT_OPTIONS = { maxZoom: 1.1, padding: 0.2 };
 
 const CATEGORY_COLORS: Record<string, string> = {
@@ -45,12 +46,15 @@ export function StudioCanvas({
   notify,
   snapToGrid,
   showMinimap,
+  children,
 }: {
   doc: TStudioDocument;
   actions: TEditorActions;
   notify: TNotify;
   snapToGrid: boolean;
   showMinimap: boolean;
+  /** overlays drawn over the canvas (notices) */
+  children?: React.ReactNode;
 }) {
   const t = useT();
   const { theme } = usePreferences();
@@ -122,7 +126,7 @@ export function StudioCanvas({
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
           <Controls showInteractive={false} />
-          {showMinimap ? <MiniMap<TStudioNode> pannable zoomable nodeColor={minimapColor} ariaLabel={t.editor.toolbar.minimap} /> : null}
+          {showMinimap ? <MiniMap<TStudioNode> pannable zoomable nodeColor={minimapColor} ariaLabel={t.editor.toolbar.minimap} style={MINIMAP_STYLE} /> : null}
         </ReactFlow>
       </ExplainConnectionContext.Provider>
       {doc.nodes.length === 0 ? (
@@ -131,6 +135,7 @@ export function StudioCanvas({
           <p>{t.editor.canvas.emptyBody}</p>
         </div>
       ) : null}
+      {children}
     </div>
   );
 }

@@ -153,7 +153,12 @@ export function useEditorActions(doc: TStudioDocument, opts: { tagNext: (tag: st
   const focusNode = useCallback(
     (id: string) => {
       selectOnly([id]);
-      void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2, padding: 0.6 });
+      // Centre it at the current zoom (a zoom jump loses the user's bearings), zooming in only when far out.
+      const n = flow.getInternalNode(id);
+      if (!n) return;
+      const { x, y } = n.internals.positionAbsolute;
+      const zoom = Math.max(flow.getZoom(), 0.75);
+      void flow.setCenter(x + (n.measured.width ?? 200) / 2, y + (n.measured.height ?? 80) / 2, { zoom, duration: 300 });
     },
     [flow, selectOnly],
   );

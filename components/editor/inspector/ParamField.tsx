@@ -139,9 +139,14 @@ export function ParamField({ field, value, onChange, problem, idPrefix }: TParam
 
   return (
     <div className={`studio-field studio-field--${field.kind}`} data-testid={`param-${field.name}`}>
-      <label htmlFor={id} className="studio-field__label">
-        {paramLabel(field.name, t)} <code className="studio-field__name">{field.name}</code>
-      </label>
+      <div className="studio-field__head">
+        <label htmlFor={id} className="studio-field__label">
+          {paramLabel(field.name, t)}
+        </label>
+        <code className="studio-field__name" aria-hidden="true">
+          {field.name}
+        </code>
+      </div>
       {input}
       {shown ? (
         <p className="field__error" role="alert">
