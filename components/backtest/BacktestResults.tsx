@@ -1,20 +1,72 @@
 'use client';
-// Results of one finished run: metric cards, equity and drawdown, K-line with trades, tables.
+// Results of one finished run: metric cards, equity vs benchmark and drawdown, the K-line with
+// trade markers, the trades table and the order log. Times everywhere in the exchange's zone.
 import './backtest.css';
+import { useMemo, useState } from 'react';
 import { usePreferences } from '@/components/preferences/PreferencesProvider';
 import { trpc } from '@/components/trpc/client';
 import { errorText } from '@/components/trpc/error-text';
 import { Alert } from '@/components/ui/Alert';
-import type { TRunSummary } from '@/server/services/backtest/schemas';
+import type { TRunDetail } from '@/server/services/backtest/schemas';
+import { nodeDisplayName } from './compile-errors';
+import { EquityCharts } from './EquityCharts';
+import { KlineChart } from './KlineChart';
 import { MetricCards } from './MetricCards';
+import { OrderEventsList } from './OrderEventsList';
+import { TradesTable } from './TradesTable';
 
-export function BacktestResults({ run, compact }: { run: TRunSummary; compact?: boolean }) {
-  const { t } = usePreferences();
-  const result = trpc.backtest.result.useQuery({ id: run.id }, { enabled: run.status === 'succeeded', staleTime: Infinity });
+export function zoneLabelOf(run: Pick<TRunDetail, 'params'>, zones: Record<string, string>): string {
+  const tz = [...new Set((run.params.resolved ?? []).map((r) => r.timezone))];
+  return tz.length === 0 ? 'UTC' : tz.map((z) => zones[z] ?? z).join(' / ');
+}
+
+export function BacktestResults({ run, compact }: { run: TRunDetail; compact?: boolean }) {
+  const { t, locale } = usePreferences();
+  const finished = run.status === 'succeeded';
+  const result = trpc.backtest.result.useQuery({ id: run.id }, { enabled: finished, staleTime: Infinity });
+  const symbols = run.params.resolved?.map((r) => r.symbol) ?? run.symbols;
+  const [symbol, setSymbol] = useState(symbols[0] ?? '');
+  const bars = trpc.backtest.bars.useQuery({ id: run.id, symbol }, { enabled: finished && !!symbol, staleTime: Infinity });
+  const zoneLabel = zoneLabelOf(run, t.backtest.zones);
+  const tickOf = useMemo(() => {
+    const ticks = new Map((run.params.resolved ?? []).map((r) => [r.symbol, r.tick]));
+    return (s: string) => ticks.get(s) ?? 0.01;
+  }, [run.params.resolved]);
+  const nodeName = (nodeId: string) => nodeDisplayName(run.graph, nodeId, locale) ?? nodeId;
+
+  if (!finished) return <p className="muted">{t.backtest.notFinished}</p>;
   return (
     <div className="bt-results" data-testid="backtest-results">
       {run.metrics ? <MetricCards metrics={run.metrics} compact={compact} /> : null}
       {result.error ? <Alert>{errorText(result.error, t).message}</Alert> : null}
+      {result.data ? <EquityCharts equity={result.data.equity} zoneLabel={zoneLabel} compact={compact} /> : null}
+      <section className="bt-panel">
+        <div className="bt-panel__head">
+          <h3>{t.backtest.charts.kline}</h3>
+          {symbols.length > 1 ? (
+            <select className="select" aria-label={t.backtest.symbol} value={symbol} onChange={(e) => setSymbol(e.target.value)}>
+              {symbols.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <span className="muted">{symbol}</span>
+          )}
+          <span className="bt-panel__note">{t.backtest.timesIn(zoneLabel)}</span>
+        </div>
+        {bars.error ? <Alert>{errorText(bars.error, t).message}</Alert> : null}
+        {bars.data?.truncated ? <p className="muted">{t.backtest.charts.truncatedBars}</p> : null}
+        {bars.data && result.data ? <KlineChart bars={bars.data} fills={result.data.fills} orderEvents={result.data.orderEvents} tick={tickOf(symbol)} height={compact ? 300 : 400} /> : <div className="bt-kline" style={{ height: compact ? 300 : 400 }} />}
+      </section>
+      {result.data ? (
+        <>
+          <TradesTable trades={result.data.trades} total={result.data.counts.trades} tickOf={tickOf} zoneLabel={zoneLabel} fileName={`trades-${run.id}.csv`} />
+          <OrderEventsList events={result.data.orderEvents} total={result.data.counts.orderEvents} zoneLabel={zoneLabel} nodeName={nodeName} />
+          <p className="muted bt-timing">{t.backtest.timing(Math.round(result.data.timing.loadMs), Math.round(result.data.timing.runMs))}</p>
+        </>
+      ) : null}
     </div>
   );
 }

@@ -12,6 +12,19 @@ import { trpc } from '@/components/trpc/client';
 import { errorText } from '@/components/trpc/error-text';
 import { Alert } from '@/components/ui/Alert';
 import type { TBacktestMarket, TStartBacktestInput, TSymbolOption } from '@/server/services/backtest/schemas';
+
+type TAdjustment = NonNullable<TStartBacktestInput['symbols'][number]['adjustment']>;
+
+/** The series a run will use: the one chosen, else the one with most bars in the range (qfq on ties), as the server decides. */
+export function defaultSeries(option: TSymbolOption, adjustment: string, from?: string, to?: string) {
+  const daily = option.series.filter((s) => s.timeframe === '1d');
+  const list = daily.length ? daily : option.series;
+  const chosen = list.find((s) => s.adjustment === adjustment);
+  if (chosen) return chosen;
+  const day = (s: string) => Date.parse(`${s.slice(0, 10)}T00:00:00Z`);
+  const score = (s: (typeof list)[number]) => (Math.max(0, Math.min(day(s.to), to ? day(to) : Infinity) - Math.max(day(s.from), from ? day(from) : -Infinity)) / Math.max(1, day(s.to) - day(s.from))) * s.bars;
+  return list.reduce((best, s) => (score(s) > score(best) || (score(s) === score(best) && s.adjustment === 'qfq') ? s : best), list[0]);
+}
 import { BacktestResults } from './BacktestResults';
 import { CompileErrorList } from './CompileErrorList';
 import { compileErrorsFromApi } from './compile-errors';
@@ -32,7 +45,7 @@ export type TBacktestRunBarProps = {
   showResults?: boolean;
 };
 
-type TSymbolRow = { option: TSymbolOption; market: '' | TBacktestMarket; lotSize: string };
+type TSymbolRow = { option: TSymbolOption; market: '' | TBacktestMarket; lotSize: string; adjustment: string };
 type TForm = {
   symbols: TSymbolRow[];
   from: string;
@@ -66,7 +79,7 @@ export function toStartInput(strategyId: string, graph: TGraph, form: TForm): TS
   return {
     strategyId,
     graph,
-    symbols: form.symbols.map((s) => ({ symbol: s.option.symbol, market: s.market || undefined, lotSize: optionalNumber(s.lotSize) })),
+    symbols: form.symbols.map((s) => ({ symbol: s.option.symbol, market: s.market || undefined, lotSize: optionalNumber(s.lotSize), adjustment: (s.adjustment || defaultSeries(s.option, '', form.from, form.to)?.adjustment || undefined) as TAdjustment | undefined })),
     from: form.from || undefined,
     to: form.to || undefined,
     initialCash: Number(form.initialCash),
@@ -162,9 +175,10 @@ export function BacktestRunBar({ strategyId, getGraph, onFocusNode, onCompileErr
   const fieldError = (name: string) => formError?.fields[name];
   const symbolError = fieldError('symbols') ?? Object.entries(formError?.fields ?? {}).find(([k]) => k.startsWith('symbols.'))?.[1];
   const rangeHint = useMemo(() => {
-    const first = form.symbols[0]?.option.series.find((s) => s.timeframe === '1d') ?? form.symbols[0]?.option.series[0];
-    return first ? t.backtest.dataRange(first.from, first.to, first.bars) : null;
-  }, [form.symbols, t]);
+    const row = form.symbols[0];
+    const series = row ? defaultSeries(row.option, row.adjustment, form.from, form.to) : undefined;
+    return series ? `${t.backtest.dataRange(series.from, series.to, series.bars)} · ${t.backtest.adjustments[series.adjustment] ?? series.adjustment}` : null;
+  }, [form.symbols, form.from, form.to, t]);
 
   return (
     <section className="bt-runbar" aria-label={t.backtest.runBar} data-testid="backtest-run-bar">
@@ -188,7 +202,7 @@ export function BacktestRunBar({ strategyId, getGraph, onFocusNode, onCompileErr
             <SymbolPicker
               invalid={!!symbolError}
               describedBy={symbolError ? `${id}-sym-err` : undefined}
-              onPick={(option) => setForm((f) => (f.symbols.some((s) => s.option.symbol === option.symbol) ? f : { ...f, symbols: [...f.symbols, { option, market: '', lotSize: '' }] }))}
+              onPick={(option) => setForm((f) => (f.symbols.some((s) => s.option.symbol === option.symbol) ? f : { ...f, symbols: [...f.symbols, { option, market: '', lotSize: '', adjustment: '' }] }))}
             />
           </div>
           {symbolError ? (
@@ -237,6 +251,19 @@ export function BacktestRunBar({ strategyId, getGraph, onFocusNode, onCompileErr
                   ))}
                 </select>
               </label>
+              {new Set(s.option.series.filter((x) => x.timeframe === '1d').map((x) => x.adjustment)).size > 1 ? (
+                <label>
+                  {t.backtest.adjustment}
+                  <select className="select" value={s.adjustment} onChange={(e) => setRow(k, { adjustment: e.target.value })}>
+                    <option value="">{t.backtest.adjustmentAuto(t.backtest.adjustments[defaultSeries(s.option, '', form.from, form.to).adjustment] ?? '')}</option>
+                    {[...new Set(s.option.series.filter((x) => x.timeframe === '1d').map((x) => x.adjustment))].map((a) => (
+                      <option key={a} value={a}>
+                        {t.backtest.adjustments[a] ?? a}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : null}
               {s.option.market !== 'crypto' ? (
                 <label>
                   {t.backtest.lotSize}

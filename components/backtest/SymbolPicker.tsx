@@ -9,6 +9,12 @@ export function symbolName(option: Pick<TSymbolOption, 'name'>, locale: string):
   return (locale === 'zh-CN' ? option.name.zh || option.name.en : option.name.en || option.name.zh) ?? '';
 }
 
+/** The name in the other language, when there is one (people search A-shares by either). */
+export function otherSymbolName(option: Pick<TSymbolOption, 'name'>, locale: string): string {
+  const other = locale === 'zh-CN' ? option.name.en : option.name.zh;
+  return other && other !== symbolName(option, locale) ? other : '';
+}
+
 export function SymbolPicker({ onPick, invalid, describedBy }: { onPick: (option: TSymbolOption) => void; invalid?: boolean; describedBy?: string }) {
   const { t, locale } = usePreferences();
   const id = useId();
@@ -88,7 +94,10 @@ export function SymbolPicker({ onPick, invalid, describedBy }: { onPick: (option
               onMouseEnter={() => setActive(k)}
             >
               <span className="bt-combo__code">{o.symbol}</span>
-              <span className="bt-combo__name">{symbolName(o, locale)}</span>
+              <span className="bt-combo__name">
+                {symbolName(o, locale)}
+                {otherSymbolName(o, locale) ? <span className="muted"> · {otherSymbolName(o, locale)}</span> : null}
+              </span>
               <span className="bt-combo__market muted">{t.backtest.markets[o.market] ?? o.market}</span>
             </li>
           ))}

@@ -1,7 +1,5 @@
-import { getMessages } from '@/components/i18n/locales';
-import { readPreferences } from '@/components/preferences/read-preferences';
-import { ComingSoon } from '@/components/shell/ComingSoon';
+import { BacktestList } from '@/components/backtest/BacktestList';
 
-export default async function BacktestsPage() {
-  return <ComingSoon section="backtests" t={getMessages((await readPreferences()).locale)} />;
+export default function BacktestsPage() {
+  return <BacktestList />;
 }

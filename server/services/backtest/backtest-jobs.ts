@@ -8,6 +8,8 @@ import type { TRunError } from './schemas';
 
 export interface TBacktestJobs {
   runner: TJobRunner;
+  /** which load of this module registered the handler (dev hot reloads register the new code) */
+  token?: symbol;
   /** resolves once stale runs of a previous process are marked failed */
   ready: Promise<void>;
 }
@@ -27,14 +29,20 @@ export async function recoverStaleRuns(db: TDb): Promise<number> {
 
 /** Wires the backtest handler into a runner (tests build their own runner and database). */
 export function createBacktestJobs(db: TDb, runner: TJobRunner, deps?: Partial<TExecuteDeps>): TBacktestJobs {
+  registerBacktestHandler(db, runner, deps);
+  return { runner, ready: recoverStaleRuns(db).then(() => undefined) };
+}
+
+function registerBacktestHandler(db: TDb, runner: TJobRunner, deps?: Partial<TExecuteDeps>): void {
   const full: TExecuteDeps = {
     reader: deps?.reader ?? backtestMarketData(),
     runEngine: deps?.runEngine ?? runEngineInWorker,
     log: deps?.log ?? ((message, error) => console.error(`[backtest] ${message}:`, error)),
   };
   runner.register<TBacktestJobPayload>(BACKTEST_JOB, (payload, ctx) => executeBacktest(db, payload.runId, ctx, full));
-  return { runner, ready: recoverStaleRuns(db).then(() => undefined) };
 }
+
+const MODULE_TOKEN = Symbol('backtest-jobs');
 
 // Per database, on globalThis so `next dev` hot reloads keep the runner with its running jobs.
 const store = globalThis as unknown as { __nofxBacktestJobs?: WeakMap<TDb, TBacktestJobs> };
@@ -44,8 +52,12 @@ export function backtestJobs(db: TDb): TBacktestJobs {
   store.__nofxBacktestJobs ??= new WeakMap();
   let jobs = store.__nofxBacktestJobs.get(db);
   if (!jobs) {
-    jobs = createBacktestJobs(db, getJobRunner());
+    jobs = { ...createBacktestJobs(db, getJobRunner()), token: MODULE_TOKEN };
     store.__nofxBacktestJobs.set(db, jobs);
+  } else if (jobs.token !== MODULE_TOKEN && jobs.token !== undefined) {
+    // `next dev` reloaded this module: the runner (and its running jobs) stays, the handler is new
+    registerBacktestHandler(db, jobs.runner);
+    jobs.token = MODULE_TOKEN;
   }
   return jobs;
 }

@@ -41,6 +41,26 @@ export function symbolOption(info: TSymbolInfo): TSymbolOption {
   };
 }
 
+/**
+ * The series a run uses when none is chosen: the one with the most bars in the range (estimated
+ * from its span), ties going to forward-adjusted (qfq) bars, where dividends and bonus issues do
+ * not show up as price gaps. The bundled A-share files are long raw series and short qfq ones.
+ */
+export function pickSeries<T extends { adjustment: string; from: string; to: string; bars: number }>(series: T[], from?: string, to?: string): T {
+  const day = (s: string) => Date.parse(`${s.slice(0, 10)}T00:00:00Z`);
+  const score = (s: T) => {
+    const span = Math.max(1, day(s.to) - day(s.from));
+    const overlap = Math.max(0, Math.min(day(s.to), to ? day(to) : Infinity) - Math.max(day(s.from), from ? day(from) : -Infinity));
+    return (overlap / span) * s.bars;
+  };
+  let best = series[0];
+  for (const s of series.slice(1)) {
+    const d = score(s) - score(best);
+    if (d > 0 || (d === 0 && s.adjustment === 'qfq')) best = s;
+  }
+  return best;
+}
+
 export interface TLoadedSymbol {
   resolved: TResolvedSymbol;
   instrument: TInstrument;
@@ -51,27 +71,29 @@ export interface TLoadedSymbol {
  * Finds each requested symbol in the data store, applies the market override, and loads its bars
  * for the range. Errors name the field (`symbols.<k>.symbol`, `from`) so the form can point at it.
  */
-export async function loadBacktestSymbols(reader: TMarketDataReader, params: Pick<TBacktestParams, 'symbols' | 'timeframe' | 'adjustment' | 'from' | 'to'>): Promise<TLoadedSymbol[]> {
+export async function loadBacktestSymbols(reader: TMarketDataReader, params: Pick<TBacktestParams, 'timeframe' | 'adjustment' | 'from' | 'to'> & { symbols: TBacktestParams['symbols'] }): Promise<TLoadedSymbol[]> {
   const out: TLoadedSymbol[] = [];
   for (const [k, wanted] of params.symbols.entries()) {
     const field = `symbols.${k}.symbol`;
     const info = await findSymbol(reader, wanted.symbol);
     if (!info) throw new AppError('unknown_symbol', field, { symbol: wanted.symbol });
-    if (!info.series.some((s) => s.timeframe === params.timeframe)) throw new AppError('unknown_symbol', field, { symbol: info.symbol, timeframe: params.timeframe });
+    const series = info.series.filter((s) => s.timeframe === params.timeframe);
+    if (series.length === 0) throw new AppError('unknown_symbol', field, { symbol: info.symbol, timeframe: params.timeframe });
+    const adjustment = wanted.adjustment ?? params.adjustment ?? pickSeries(series, params.from, params.to).adjustment;
     let bars: TBarColumns;
     try {
       bars = await reader.loadBars({
         symbol: info.symbol,
         timeframe: params.timeframe as TTimeframe,
-        adjustment: params.adjustment,
+        adjustment,
         from: params.from ? dateToLocalMs(params.from) : undefined,
         to: params.to ? dateToLocalMs(params.to, true) : undefined,
       });
     } catch (error) {
       if (error instanceof TMarketDataError) {
-        const series = info.series.find((s) => s.timeframe === params.timeframe);
-        if (error.code === 'no_bars_in_range') throw new AppError('no_bars_in_range', 'from', { symbol: info.symbol, available: series ? { from: series.from, to: series.to } : null });
-        throw new AppError('unknown_symbol', field, { symbol: info.symbol, adjustment: params.adjustment ?? null });
+        const available = series.find((s) => s.adjustment === adjustment) ?? series[0];
+        if (error.code === 'no_bars_in_range') throw new AppError('no_bars_in_range', 'from', { symbol: info.symbol, available: { from: available.from, to: available.to } });
+        throw new AppError('unknown_symbol', field, { symbol: info.symbol, adjustment });
       }
       throw error;
     }
@@ -95,6 +117,7 @@ export async function loadBacktestSymbols(reader: TMarketDataReader, params: Pic
         lotSize: instrument.lotSize,
         name: info.name.zh || info.name.en ? info.name : (seedOrInferred(info.symbol).name ?? {}),
         bars: bars.length,
+        adjustment,
         from: formatBarTime(bars.time[0], intraday),
         to: formatBarTime(bars.time[bars.length - 1], intraday),
       },

@@ -26,6 +26,8 @@ export const ZBacktestSymbolSchema = z.object({
   market: z.enum(MARKET_IDS, { error: 'invalid_input' }).optional(),
   /** board lot override (shares per lot); the market's own when absent */
   lotSize: z.number({ error: 'invalid_input' }).int('invalid_input').min(1, 'invalid_input').max(1_000_000, 'invalid_input').optional(),
+  /** price adjustment of the series; default: forward-adjusted (qfq) where there is such a series, else the series' own */
+  adjustment: z.enum(ADJUSTMENTS, { error: 'invalid_input' }).optional(),
 });
 
 export const ZBacktestCostsSchema = z.object({
@@ -76,6 +78,7 @@ export interface TResolvedSymbol {
   lotSize: number;
   name: { zh?: string; en?: string };
   bars: number;
+  adjustment: string;
   /** exchange-local ISO of the first and last bar */
   from: string;
   to: string;

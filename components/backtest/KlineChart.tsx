@@ -1,0 +1,79 @@
+'use client';
+// Candles of the traded symbol with buy/sell fills and rejected orders as markers (lightweight-charts).
+// Times are exchange-local encoded as UTC, so the chart's UTC axis reads as exchange time.
+import { useEffect, useRef } from 'react';
+import type { IChartApi, SeriesMarker, UTCTimestamp } from 'lightweight-charts';
+import { usePreferences } from '@/components/preferences/PreferencesProvider';
+import type { TBarsDto, TFillDto, TOrderEventDto } from '@/server/services/backtest/schemas';
+import { formatPrice, formatQty, tickDecimals } from './format';
+import { useThemeColors } from './use-theme-colors';
+
+const sec = (ms: number) => Math.floor(ms / 1000) as UTCTimestamp;
+
+export function KlineChart({ bars, fills, orderEvents, tick, height = 360 }: { bars: TBarsDto; fills: TFillDto[]; orderEvents: TOrderEventDto[]; tick: number; height?: number }) {
+  const { t, locale } = usePreferences();
+  const colors = useThemeColors();
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el || bars.times.length === 0) return;
+    let chart: IChartApi | null = null;
+    let disposed = false;
+    void import('lightweight-charts').then((lc) => {
+      if (disposed) return;
+      chart = lc.createChart(el, {
+        autoSize: true,
+        layout: { background: { type: lc.ColorType.Solid, color: colors.surface }, textColor: colors.muted, fontSize: 11, attributionLogo: false },
+        grid: { vertLines: { color: colors.border }, horzLines: { color: colors.border } },
+        rightPriceScale: { borderColor: colors.border },
+        timeScale: { borderColor: colors.border, timeVisible: bars.times.some((x) => x % 86_400_000 !== 0), secondsVisible: false },
+        localization: { locale, priceFormatter: (p: number) => formatPrice(p, tick, locale) },
+        crosshair: { mode: lc.CrosshairMode.Normal },
+      });
+      const candles = chart.addSeries(lc.CandlestickSeries, {
+        upColor: colors.up,
+        downColor: colors.down,
+        borderUpColor: colors.up,
+        borderDownColor: colors.down,
+        wickUpColor: colors.up,
+        wickDownColor: colors.down,
+        priceFormat: { type: 'price', precision: tickDecimals(tick), minMove: tick },
+      });
+      candles.setData(bars.times.map((time, i) => ({ time: sec(time), open: bars.open[i], high: bars.high[i], low: bars.low[i], close: bars.close[i] })));
+      const volume = chart.addSeries(lc.HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, lastValueVisible: false, priceLineVisible: false });
+      chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
+      volume.setData(bars.times.map((time, i) => ({ time: sec(time), value: bars.volume[i], color: bars.close[i] >= bars.open[i] ? `${colors.up}55` : `${colors.down}55` })));
+
+      const first = bars.times[0];
+      const markers: SeriesMarker<UTCTimestamp>[] = [];
+      for (const f of fills) {
+        if (f.symbol !== bars.symbol || f.time < first) continue;
+        const buy = f.side === 'buy';
+        markers.push({
+          time: sec(f.time),
+          position: buy ? 'belowBar' : 'aboveBar',
+          shape: buy ? 'arrowUp' : 'arrowDown',
+          color: buy ? colors.up : colors.down,
+          text: `${buy ? t.backtest.charts.buy : t.backtest.charts.sell} ${formatQty(f.qty, locale)}@${formatPrice(f.price, tick, locale)}`,
+          size: 1,
+        });
+      }
+      for (const e of orderEvents) {
+        if (e.symbol !== bars.symbol || e.time < first) continue;
+        markers.push({ time: sec(e.time), position: e.side === 'buy' ? 'belowBar' : 'aboveBar', shape: 'circle', color: colors.warn, text: t.backtest.charts.rejected, size: 0.8 });
+      }
+      // Labels only while they stay readable; the arrows alone say enough on a busy chart.
+      if (markers.length > 16) for (const m of markers) delete m.text;
+      markers.sort((a, b) => a.time - b.time);
+      lc.createSeriesMarkers(candles, markers);
+      chart.timeScale().fitContent();
+    });
+    return () => {
+      disposed = true;
+      chart?.remove();
+    };
+  }, [bars, fills, orderEvents, tick, colors, locale, t]);
+
+  return <div ref={box} className="bt-kline" style={{ height }} data-testid="kline-chart" role="img" aria-label={`${t.backtest.charts.kline}: ${bars.symbol}`} />;
+}
