@@ -53,7 +53,7 @@ export class TraderRecorder implements TKernelSink {
       const avg = ((order.avgFillPrice ?? 0) * order.filledQty + fill.price * fill.qty) / filledQty;
       const done = this.fillCompletesOrder || filledQty >= order.qty - 1e-9;
       if (done) this.untrack(order);
-      const short = done && filledQty < order.qty - 1e-9;
+      const short = done && order.qty - filledQty >= 1; // less than a share short is lot rounding, not news
       this.saveOrder({ ...order, filledQty, avgFillPrice: avg, status: done ? 'filled' : 'partially-filled', statusReason: short ? `filled ${filledQty} of ${order.qty}` : order.statusReason });
     }
     this.countedFills.add(fillKey);

@@ -1,7 +1,6 @@
-import { getMessages } from '@/components/i18n/locales';
-import { readPreferences } from '@/components/preferences/read-preferences';
-import { ComingSoon } from '@/components/shell/ComingSoon';
+import { TradersDashboard } from '@/components/traders/TradersDashboard';
+import '@/components/traders/traders.css';
 
-export default async function TradersPage() {
-  return <ComingSoon section="traders" t={getMessages((await readPreferences()).locale)} />;
+export default function TradersPage() {
+  return <TradersDashboard />;
 }
