@@ -8,6 +8,7 @@ import { trpc } from '@/components/trpc/client';
 import { errorText } from '@/components/trpc/error-text';
 import { Alert } from '@/components/ui/Alert';
 import type { TRunDetail } from '@/server/services/backtest/schemas';
+import { AiDecisionsPanel } from './AiDecisionsPanel';
 import { nodeDisplayName } from './compile-errors';
 import { EquityCharts } from './EquityCharts';
 import { KlineChart } from './KlineChart';
@@ -64,6 +65,7 @@ export function BacktestResults({ run, compact }: { run: TRunDetail; compact?: b
         <>
           <TradesTable trades={result.data.trades} total={result.data.counts.trades} tickOf={tickOf} zoneLabel={zoneLabel} fileName={`trades-${run.id}.csv`} />
           <OrderEventsList events={result.data.orderEvents} total={result.data.counts.orderEvents} zoneLabel={zoneLabel} nodeName={nodeName} />
+          {result.data.ai ? <AiDecisionsPanel runId={run.id} stats={result.data.ai} zoneLabel={zoneLabel} nodeName={nodeName} /> : null}
           <p className="muted bt-timing">{t.backtest.timing(Math.round(result.data.timing.loadMs), Math.round(result.data.timing.runMs))}</p>
         </>
       ) : null}

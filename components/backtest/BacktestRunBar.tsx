@@ -56,9 +56,10 @@ type TForm = {
   minCommission: string;
   slippageBps: string;
   benchmark: string;
+  aiMode: 'live' | 'replay-only';
 };
 
-const DEFAULT_FORM: TForm = { symbols: [], from: '', to: '', initialCash: '1000000', fillTiming: 'next-open', commissionPct: '', minCommission: '', slippageBps: '', benchmark: '' };
+const DEFAULT_FORM: TForm = { symbols: [], from: '', to: '', initialCash: '1000000', fillTiming: 'next-open', commissionPct: '', minCommission: '', slippageBps: '', benchmark: '', aiMode: 'live' };
 const ACTIVE = new Set(['queued', 'running']);
 const MARKETS: TBacktestMarket[] = ['cn-a', 'hk', 'us', 'crypto'];
 
@@ -86,6 +87,7 @@ export function toStartInput(strategyId: string, graph: TGraph, form: TForm): TS
     fillTiming: form.fillTiming,
     costs: { commissionRate: commission === undefined ? undefined : commission / 100, minCommission: optionalNumber(form.minCommission), slippageBps: optionalNumber(form.slippageBps) },
     benchmark: form.benchmark || undefined,
+    aiMode: form.aiMode,
   };
 }
 
@@ -290,6 +292,13 @@ export function BacktestRunBar({ strategyId, getGraph, onFocusNode, onCompileErr
           <label>
             {t.backtest.slippage}
             <input className="input" type="number" min={0} step="any" placeholder="0" value={form.slippageBps} onChange={(e) => set('slippageBps', e.target.value)} aria-invalid={!!fieldError('costs.slippageBps') || undefined} />
+          </label>
+          <label>
+            {t.backtest.aiMode}
+            <select className="select" value={form.aiMode} onChange={(e) => set('aiMode', e.target.value as TForm['aiMode'])}>
+              <option value="live">{t.backtest.aiLive}</option>
+              <option value="replay-only">{t.backtest.aiReplay}</option>
+            </select>
           </label>
           <label>
             {t.backtest.benchmark}

@@ -164,6 +164,27 @@ describe('a backtest run end to end', () => {
   });
 });
 
+describe('graphs with AI nodes', () => {
+  it('run in this thread with the owner’s LLM port (offline: the heuristic analyst), golden numbers, decisions recorded per run', async () => {
+    const golden = JSON.parse(readFileSync(path.join(process.cwd(), 'tests/golden/backtests/ai-trend-gate.SPY.US.json'), 'utf8'));
+    const s = await alice.strategy.create({ name: 'AI trend gate' });
+    await alice.strategy.saveGraph({ id: s.id, graph: getTemplate('ai-trend-gate')!.graph as never });
+    const { id } = await alice.backtest.start({ strategyId: s.id, symbols: [{ symbol: 'SPY.US' }], initialCash: 1_000_000, costs: { commissionRate: 0.00025 } });
+    const run = await finished(id);
+    expect(run.error).toBeNull();
+    expect(run.metrics!.finalEquity).toBe(golden.metrics.finalEquity);
+    const result = await alice.backtest.result({ id });
+    expect(result.ai).toMatchObject({ modelCalls: 0 });
+    expect(result.ai!.heuristicAnswers).toBeGreaterThan(0);
+    const decisions = await alice.ai.decisions({ runId: id, limit: 5 });
+    expect(decisions.length).toBe(5);
+    expect(decisions[0].runId).toBe(id);
+    // deleting the run takes its decisions with it
+    await alice.backtest.delete({ id });
+    expect(await t.db.aiDecision.count({ where: { runId: id } })).toBe(0);
+  });
+});
+
 describe('cancel', () => {
   it('cancels a running backtest: the worker stops and the run is cancelled with no results', async () => {
     let release: () => void = () => undefined;

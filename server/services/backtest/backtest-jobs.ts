@@ -4,6 +4,7 @@ import type { TJobRunner } from '@/server/jobs/types';
 import { BACKTEST_JOB, executeBacktest, type TBacktestJobPayload, type TExecuteDeps } from './execute-backtest';
 import { backtestMarketData } from './market-data';
 import { runEngineInWorker } from './run-engine';
+import { createRunLlmPort } from '@/server/services/ai/create-run-llm-port';
 import type { TRunError } from './schemas';
 
 export interface TBacktestJobs {
@@ -37,6 +38,7 @@ function registerBacktestHandler(db: TDb, runner: TJobRunner, deps?: Partial<TEx
   const full: TExecuteDeps = {
     reader: deps?.reader ?? backtestMarketData(),
     runEngine: deps?.runEngine ?? runEngineInWorker,
+    createLlm: deps?.createLlm ?? ((database, input) => createRunLlmPort(database, input)),
     log: deps?.log ?? ((message, error) => console.error(`[backtest] ${message}:`, error)),
   };
   runner.register<TBacktestJobPayload>(BACKTEST_JOB, (payload, ctx) => executeBacktest(db, payload.runId, ctx, full));

@@ -6,7 +6,9 @@ import { AppError } from '@/server/services/errors';
 import { downsampleEquity, scaledBenchmark } from './downsample-equity';
 import { findSymbol, loadBacktestSymbols } from './resolve-symbols';
 import type { TEngineRunner } from './run-engine';
-import type { TRunError, TRunResult, TStoredParams, TTradeDto } from './schemas';
+import type { TBacktestMarket, TRunError, TRunResult, TStoredParams, TTradeDto } from './schemas';
+import type { TAiRunStats } from '@/server/ai/record/ai-run-stats';
+import type { TRunLlmPort } from '@/server/ai/decide/create-llm-port';
 import { parseParams } from './to-run-dto';
 
 export const BACKTEST_JOB = 'backtest';
@@ -20,6 +22,8 @@ const PROGRESS_STEP = 0.05;
 export interface TExecuteDeps {
   reader: TMarketDataReader;
   runEngine: TEngineRunner;
+  /** the LLM port for graphs with AI nodes (their decisions are recorded under the run id) */
+  createLlm: (db: TDb, input: { ownerId: string; runId: string; mode: 'live' | 'replay-only'; signal: AbortSignal; marketOf: (symbol: string) => TBacktestMarket }) => Promise<TRunLlmPort>;
   /** server-side log for failures (the row gets a plain message, never a stack) */
   log?: (message: string, error: unknown) => void;
 }
@@ -29,7 +33,7 @@ export interface TExecuteDeps {
  * conditional on the run still being active, so a cancel that lands first always wins.
  */
 export async function executeBacktest(db: TDb, runId: string, ctx: TJobContext, deps: TExecuteDeps): Promise<void> {
-  const row = await db.backtestRun.findUnique({ where: { id: runId }, select: { status: true, paramsJson: true, graphJson: true } });
+  const row = await db.backtestRun.findUnique({ where: { id: runId }, select: { status: true, paramsJson: true, graphJson: true, ownerId: true } });
   if (!row || row.status !== 'queued') return;
   const started = await db.backtestRun.updateMany({ where: { id: runId, status: 'queued' }, data: { status: 'running', startedAt: new Date() } });
   if (started.count === 0) return;
@@ -59,9 +63,16 @@ export async function executeBacktest(db: TDb, runId: string, ctx: TJobContext, 
         );
     };
 
+    const graph = JSON.parse(row.graphJson ?? 'null') as { nodes?: Array<{ type: string }> } | null;
+    const markets = new Map(loaded.map((s) => [s.resolved.symbol, s.resolved.market]));
+    // AI nodes get the owner's providers and decision cache; other graphs run without a port (and off this thread).
+    const llm = graph?.nodes?.some((n) => n.type.startsWith('ai.'))
+      ? await deps.createLlm(db, { ownerId: row.ownerId, runId, mode: params.aiMode ?? 'live', signal: ctx.signal, marketOf: (s) => markets.get(s) ?? 'us' })
+      : null;
     const outcome = await deps.runEngine(
       {
-        graph: JSON.parse(row.graphJson ?? 'null'),
+        graph,
+        llm,
         overrides: params.overrides,
         symbols: loaded.map((s) => ({ symbol: s.resolved.symbol, market: s.resolved.market, bars: s.bars, instrument: s.instrument })),
         initialCash: params.initialCash,
@@ -85,7 +96,7 @@ export async function executeBacktest(db: TDb, runId: string, ctx: TJobContext, 
       await db.backtestRun.updateMany({ where: { id: runId, status: 'running' }, data: { status: 'cancelled', finishedAt: new Date() } });
       return;
     }
-    await storeResult(db, runId, params, result, benchmark ?? null, loadMs);
+    await storeResult(db, runId, params, result, benchmark ?? null, loadMs, llm?.stats ?? null);
   } catch (error) {
     if (ctx.signal.aborted) {
       await db.backtestRun.updateMany({ where: { id: runId, status: 'running' }, data: { status: 'cancelled', finishedAt: new Date() } });
@@ -106,7 +117,7 @@ async function loadBenchmark(reader: TMarketDataReader, params: TStoredParams) {
   return bench?.bars ?? null;
 }
 
-async function storeResult(db: TDb, runId: string, params: TStoredParams, result: TBacktestResult, benchmark: { time: Float64Array; close: Float64Array } | null, loadMs: number) {
+async function storeResult(db: TDb, runId: string, params: TStoredParams, result: TBacktestResult, benchmark: { time: Float64Array; close: Float64Array } | null, loadMs: number, ai: TAiRunStats | null) {
   const bench = benchmark ? Float64Array.from(scaledBenchmark(result.times, benchmark.time, benchmark.close, params.initialCash), (v) => v ?? NaN) : undefined;
   const curve = downsampleEquity(result.times, result.equity, MAX_EQUITY_POINTS, bench);
   const trades: TTradeDto[] = result.trades.slice(0, MAX_STORED_ROWS).map((t) => ({ ...t, returnPct: t.entryPrice * t.qty > 0 ? t.pnl / (t.entryPrice * t.qty) : 0 }));
@@ -117,6 +128,7 @@ async function storeResult(db: TDb, runId: string, params: TStoredParams, result
     orderEvents: result.orderEvents.slice(0, MAX_STORED_ROWS),
     counts: { trades: result.trades.length, fills: result.fills.length, orderEvents: result.orderEvents.length },
     timing: { compileMs: result.timing.compileMs, runMs: result.timing.runMs, loadMs },
+    ai,
   };
   // NaN/±Infinity are not JSON: stored as null, read back as "not available".
   const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? null : x));
@@ -132,7 +144,7 @@ async function storeResult(db: TDb, runId: string, params: TStoredParams, result
         equityJson: json(stored.equity),
         tradesJson: json(stored.trades),
         fillsJson: json(stored.fills),
-        orderEventsJson: json({ events: stored.orderEvents, counts: stored.counts, timing: stored.timing }),
+        orderEventsJson: json({ events: stored.orderEvents, counts: stored.counts, timing: stored.timing, ai: stored.ai }),
       },
     });
   });
@@ -149,6 +161,7 @@ export function describeFailure(error: unknown): TRunError {
     return { code: 'data_failed', message: `${error.code}${details?.symbol ? `: ${details.symbol}` : ''}` };
   }
   if (error instanceof TMarketDataError) return { code: 'data_failed', message: error.message };
+  if (error instanceof Error && error.name === 'ReplayMissError') return { code: 'ai_replay_miss', message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'engine_failed', message: message.split('\n')[0].slice(0, 500) || 'engine error' };
 }

@@ -2,7 +2,7 @@ import type { TDb } from '@/server/db';
 import { AppError } from '@/server/services/errors';
 import type { TEquitySeries, TFillDto, TOrderEventDto, TRunResult, TTradeDto } from './schemas';
 
-type TStoredEvents = { events: TOrderEventDto[]; counts: TRunResult['counts']; timing: TRunResult['timing'] };
+type TStoredEvents = { events: TOrderEventDto[]; counts: TRunResult['counts']; timing: TRunResult['timing']; ai?: TRunResult['ai'] };
 
 /** The stored curve, trades, fills and order events of a finished run; `run_not_finished` before. */
 export async function getBacktestResult(db: TDb, input: { ownerId: string; id: string }): Promise<TRunResult> {
@@ -17,5 +17,6 @@ export async function getBacktestResult(db: TDb, input: { ownerId: string; id: s
     orderEvents: events.events,
     counts: events.counts,
     timing: events.timing,
+    ai: events.ai ?? null,
   };
 }

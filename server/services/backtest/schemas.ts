@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ZGraphSchema, type TGraph } from '@/nodes/sdk/graph-schema';
 import type { TCompileError } from '@/nodes/compile/types';
+import type { TAiRunStats } from '@/server/ai/record/ai-run-stats';
 import type { TMetrics } from '@/server/engine/metrics/compute-metrics';
 
 export const MARKET_IDS = ['cn-a', 'hk', 'us', 'crypto'] as const;
@@ -55,6 +56,8 @@ export const ZStartBacktestSchema = z
     benchmark: z.string().trim().min(1).max(32).optional(),
     /** per-node param overrides: { nodeId: { param: value } } */
     overrides: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+    /** AI nodes: call models (answers cached), or replay cached answers only and fail on a miss */
+    aiMode: z.enum(['live', 'replay-only'], { error: 'invalid_input' }).default('live'),
   })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'date_range_invalid', path: ['to'] })
   .refine((p) => p.strategyId || p.graph, { message: 'graph_invalid', path: ['graph'] });
@@ -95,7 +98,7 @@ export const ZSearchSymbolsSchema = z.object({ query: z.string().trim().max(40).
 
 /** Failures are stored as a code the UI translates plus a plain-language detail (never a stack). */
 export type TRunError = {
-  code: 'compile_failed' | 'data_failed' | 'engine_failed' | 'server_restarted' | 'cancelled' | 'timeout';
+  code: 'compile_failed' | 'data_failed' | 'engine_failed' | 'server_restarted' | 'cancelled' | 'timeout' | 'ai_replay_miss';
   message: string;
   /** per-node compile problems, when the graph does not compile */
   nodeErrors?: TCompileError[];
@@ -158,6 +161,8 @@ export type TRunResult = {
   /** how many were recorded before the lists were capped for storage */
   counts: { trades: number; fills: number; orderEvents: number };
   timing: { compileMs: number; runMs: number; loadMs: number };
+  /** AI nodes' calls, cache hits, failures, tokens and cost; null when the graph has no AI node */
+  ai: TAiRunStats | null;
 };
 
 export type TBarsDto = { symbol: string; times: number[]; open: number[]; high: number[]; low: number[]; close: number[]; volume: number[]; truncated: boolean };
