@@ -29,10 +29,10 @@ async function jobs(db: TDb) {
 }
 
 export const backtestRouter = createTRPCRouter({
-  symbols: protectedProcedure.input(ZSearchSymbolsSchema).query(({ input }) => searchSymbols(backtestMarketData(), input)),
+  symbols: protectedProcedure.input(ZSearchSymbolsSchema).query(({ ctx, input }) => searchSymbols(backtestMarketData(ctx.db), input)),
   start: protectedProcedure
     .input(ZStartBacktestSchema)
-    .mutation(async ({ ctx, input }) => startBacktest(ctx.db, { jobs: await jobs(ctx.db), reader: backtestMarketData() }, { ...input, ownerId: ctx.userId })),
+    .mutation(async ({ ctx, input }) => startBacktest(ctx.db, { jobs: await jobs(ctx.db), reader: backtestMarketData(ctx.db) }, { ...input, ownerId: ctx.userId })),
   list: protectedProcedure.input(ZListRunsSchema).query(async ({ ctx, input }) => {
     await jobs(ctx.db);
     return listBacktestRuns(ctx.db, { ...input, ownerId: ctx.userId });
@@ -42,7 +42,7 @@ export const backtestRouter = createTRPCRouter({
     return getBacktestRun(ctx.db, { ...input, ownerId: ctx.userId });
   }),
   result: protectedProcedure.input(ZRunRefSchema).query(({ ctx, input }) => getBacktestResult(ctx.db, { ...input, ownerId: ctx.userId })),
-  bars: protectedProcedure.input(ZRunBarsSchema).query(({ ctx, input }) => getRunBars(ctx.db, { reader: backtestMarketData() }, { ...input, ownerId: ctx.userId })),
+  bars: protectedProcedure.input(ZRunBarsSchema).query(({ ctx, input }) => getRunBars(ctx.db, { reader: backtestMarketData(ctx.db) }, { ...input, ownerId: ctx.userId })),
   cancel: protectedProcedure
     .input(ZRunRefSchema)
     .mutation(async ({ ctx, input }) => cancelBacktestRun(ctx.db, { jobs: await jobs(ctx.db) }, { ...input, ownerId: ctx.userId })),

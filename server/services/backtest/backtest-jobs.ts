@@ -36,7 +36,7 @@ export function createBacktestJobs(db: TDb, runner: TJobRunner, deps?: Partial<T
 
 function registerBacktestHandler(db: TDb, runner: TJobRunner, deps?: Partial<TExecuteDeps>): void {
   const full: TExecuteDeps = {
-    reader: deps?.reader ?? backtestMarketData(),
+    reader: deps?.reader ?? backtestMarketData(db),
     runEngine: deps?.runEngine ?? runEngineInWorker,
     createLlm: deps?.createLlm ?? ((database, input) => createRunLlmPort(database, input)),
     log: deps?.log ?? ((message, error) => console.error(`[backtest] ${message}:`, error)),

@@ -1,10 +1,18 @@
-import { bundledMarketData } from '@/server/data/bundled-market-data';
 import type { TMarketDataReader } from '@/server/data/market-data';
+import type { TDb } from '@/server/db';
+import { createMarketData } from '@/server/services/market/get-market-data';
+
+const readers = new WeakMap<TDb, TMarketDataReader>();
 
 /**
- * The market-data reader backtests use. One place to switch it: when the database bar store's
- * factory lands in server/data, return it here; every backtest service asks this function.
+ * The market-data reader backtests use for a database: the bar store once the bundled files are
+ * imported into it, the bundled files before that (server/services/market/get-market-data).
  */
-export function backtestMarketData(): TMarketDataReader {
-  return bundledMarketData();
+export function backtestMarketData(db: TDb): TMarketDataReader {
+  let reader = readers.get(db);
+  if (!reader) {
+    reader = createMarketData(db);
+    readers.set(db, reader);
+  }
+  return reader;
 }
