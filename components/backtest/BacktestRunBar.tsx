@@ -126,7 +126,7 @@ export function BacktestRunBar({ strategyId, getGraph, onFocusNode, onCompileErr
 
   const run = trpc.backtest.get.useQuery(
     { id: runId ?? '' },
-    { enabled: runId !== null, refetchInterval: (q) => (q.state.data && ACTIVE.has(q.state.data.status) ? 400 : false) },
+    { enabled: runId !== null, refetchInterval: (q) => (q.state.data && ACTIVE.has(q.state.data.status) ? 250 : false) },
   );
   const status = run.data?.status;
   useEffect(() => {

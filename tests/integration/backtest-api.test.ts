@@ -9,7 +9,7 @@ import { createCaller } from '@/server/api/root';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { InProcessJobRunner } from '@/server/jobs/in-process-runner';
 import { createBacktestJobs, installBacktestJobs, recoverStaleRuns, type TBacktestJobs } from '@/server/services/backtest/backtest-jobs';
-import { runEngineInThread, runEngineInWorker, type TEngineRunner } from '@/server/services/backtest/run-engine';
+import { runEngineAuto, runEngineInThread, runEngineInWorker, type TEngineRunner } from '@/server/services/backtest/run-engine';
 import { AppError } from '@/server/services/errors';
 import { getTemplate } from '@/templates';
 import { createTempSqliteDb, type TTestDb } from './helpers/sqlite';
@@ -101,6 +101,23 @@ describe('a backtest run end to end', () => {
     expect(run.status).toBe('succeeded');
     expect(run.params.resolved[0].from >= '2015-01-01').toBe(true);
     expect(run.params.resolved[0].to <= '2019-12-31').toBe(true);
+  });
+
+  it('the default engine runs a 10-year daily backtest in this thread, start to stored results well under a second', async () => {
+    engine = runEngineAuto;
+    try {
+      await alice.backtest.start({ ...spy, strategyId, from: '2010-01-01', to: '2019-12-31' }); // warm the caches once
+      await jobs.runner.idle();
+      const t0 = performance.now();
+      const { id } = await alice.backtest.start({ ...spy, strategyId, from: '2010-01-01', to: '2019-12-31' });
+      const run = await finished(id);
+      const ms = performance.now() - t0;
+      expect(run.status).toBe('succeeded');
+      console.log(`10-year daily SPY.US backtest, start → results stored: ${ms.toFixed(0)} ms`);
+      expect(ms).toBeLessThan(5_000); // generous: shared CI machines
+    } finally {
+      engine = runEngineInWorker;
+    }
   });
 
   it('writes progress to the run row while it runs, about every 5%', async () => {

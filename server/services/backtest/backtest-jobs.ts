@@ -3,7 +3,7 @@ import { getJobRunner } from '@/server/jobs';
 import type { TJobRunner } from '@/server/jobs/types';
 import { BACKTEST_JOB, executeBacktest, type TBacktestJobPayload, type TExecuteDeps } from './execute-backtest';
 import { backtestMarketData } from './market-data';
-import { runEngineInWorker } from './run-engine';
+import { runEngineAuto, warmEngineWorker } from './run-engine';
 import { createRunLlmPort } from '@/server/services/ai/create-run-llm-port';
 import type { TRunError } from './schemas';
 
@@ -37,7 +37,7 @@ export function createBacktestJobs(db: TDb, runner: TJobRunner, deps?: Partial<T
 function registerBacktestHandler(db: TDb, runner: TJobRunner, deps?: Partial<TExecuteDeps>): void {
   const full: TExecuteDeps = {
     reader: deps?.reader ?? backtestMarketData(db),
-    runEngine: deps?.runEngine ?? runEngineInWorker,
+    runEngine: deps?.runEngine ?? runEngineAuto,
     createLlm: deps?.createLlm ?? ((database, input) => createRunLlmPort(database, input)),
     log: deps?.log ?? ((message, error) => console.error(`[backtest] ${message}:`, error)),
   };
@@ -54,6 +54,7 @@ export function backtestJobs(db: TDb): TBacktestJobs {
   store.__nofxBacktestJobs ??= new WeakMap();
   let jobs = store.__nofxBacktestJobs.get(db);
   if (!jobs) {
+    warmEngineWorker();
     jobs = { ...createBacktestJobs(db, getJobRunner()), token: MODULE_TOKEN };
     store.__nofxBacktestJobs.set(db, jobs);
   } else if (jobs.token !== MODULE_TOKEN && jobs.token !== undefined) {

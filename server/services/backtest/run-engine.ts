@@ -55,3 +55,23 @@ export const runEngineInWorker: TEngineRunner = async (request, hooks) => {
     worker.on('exit', (code) => settle(() => reject(new Error(`the backtest worker stopped unexpectedly (exit code ${code})`))));
   });
 };
+
+/** Runs this small finish in a few milliseconds: a worker's start-up would cost more than it saves. */
+export const IN_THREAD_MAX_BARS = 50_000;
+
+/**
+ * The default: small runs (≤ IN_THREAD_MAX_BARS bars, e.g. 10 years of daily bars on a few
+ * symbols) in this thread, where they finish before a worker would have started; anything
+ * bigger in a worker thread so the server stays responsive and cancel is immediate.
+ */
+export const runEngineAuto: TEngineRunner = (request, hooks) => {
+  const bars = request.symbols.reduce((n, s) => n + s.bars.length, 0);
+  return bars <= IN_THREAD_MAX_BARS ? runEngineInThread(request, hooks) : runEngineInWorker(request, hooks);
+};
+
+/** Bundles the worker ahead of the first big run (called when the job wiring is created). */
+export function warmEngineWorker(): void {
+  bundleWorker('server/services/backtest/engine-worker.ts', 'backtest-worker').catch((error: unknown) => {
+    console.warn(`[backtest] worker bundle not ready (${(error as Error).message}); it is retried on the first big run`);
+  });
+}
