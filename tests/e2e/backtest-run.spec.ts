@@ -72,7 +72,7 @@ test('run a backtest from the run bar and read the results', async ({ page }) =>
     await expect(bar.getByTestId('metric-cards')).toBeVisible();
     const ms = Date.now() - started;
     console.log(`backtest: click → metrics ${ms} ms (progress bar seen: ${sawProgress})`);
-    expect(ms).toBeLessThan(15_000);
+    expect(ms).toBeLessThan(30_000); // generous: the bound is for shared CI machines; the number is logged
   });
 
   await test.step('metrics, equity, drawdown, K-line with trade markers, trades table', async () => {
