@@ -101,6 +101,20 @@ describe('trader API', () => {
     expect(await t.db.traderOrder.count({ where: { traderId: created.id } })).toBe(0);
   });
 
+  it('AI nodes answer through the owner’s LLM port (offline: the heuristic analyst) and each decision is journaled once', async () => {
+    const s = await alice.strategy.create({ name: 'AI trend gate' });
+    await alice.strategy.saveGraph({ id: s.id, graph: getTemplate('ai-trend-gate')!.graph as never });
+    const created = await alice.trader.create({ name: 'ai', strategyId: s.id, symbols: ['SPY.US'], timeframe: '1d', initialCash: 100_000, risk: noLimits, dataSource: 'replay', replayFrom: '2013-01-02', replaySpeedMs: 0 });
+    await alice.trader.start({ id: created.id });
+    const d = await until(() => alice.trader.get({ id: created.id }), (x) => x.decisions.length >= 3);
+    await alice.trader.stop({ id: created.id });
+    expect(d.decisions[0].reasoning).toContain('Heuristic analyst');
+    const keys = d.decisions.map((x) => `${x.nodeId}|${x.barTime}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    // decided only on active bars: none before the replay's first day
+    expect(Math.min(...d.decisions.map((x) => x.barTime))).toBeGreaterThanOrEqual(Date.UTC(2013, 0, 2));
+  });
+
   it('another user sees nothing: NOT_FOUND for get, start and delete', async () => {
     const created = await alice.trader.create({ name: 'private', strategyId, symbols: ['SPY.US'], timeframe: '1d', initialCash: 1000, risk: noLimits });
     for (const call of [() => bob.trader.get({ id: created.id }), () => bob.trader.start({ id: created.id }), () => bob.trader.delete({ id: created.id })]) {

@@ -4,15 +4,12 @@
  * TraderManager per process runs them. The first call to `getTraderManager()` resumes traders
  * that were running when the process stopped.
  */
-import { createMemoryCacheStore } from '@/server/ai/cache/decision-cache-store';
-import { createLlmClient } from '@/server/ai/client/create-llm-client';
-import { createLlmPort } from '@/server/ai/decide/create-llm-port';
-import { createProviderDirectory } from '@/server/ai/providers/create-provider-directory';
 import { decryptSecret } from '@/server/ai/secrets/encrypt-secret';
 import type { TMarketDataReader } from '@/server/data/market-data';
 import { getDb, type TDb } from '@/server/db';
 import { getEnv } from '@/server/env';
 import { getMarketRules, type TMarketId } from '@/server/markets';
+import { createRunLlmPort } from '@/server/services/ai/create-run-llm-port';
 import { createMarketData } from '@/server/services/market/get-market-data';
 import { FutuBroker } from '@/server/trading/brokers/futu/futu-broker';
 import { loadFutuTradeSdk } from '@/server/trading/brokers/futu/futu-trade-sdk';
@@ -36,7 +33,6 @@ export interface TRuntimeOptions {
 
 export function createTraderRepository(db: TDb, options: TRuntimeOptions = {}): TTraderRepository {
   const store = new PrismaTraderStore(db);
-  const llmClient = createLlmClient();
   const reader = options.marketData ?? createMarketData(db);
   return {
     store,
@@ -91,9 +87,8 @@ export function createTraderRepository(db: TDb, options: TRuntimeOptions = {}): 
           loadFutuTradeSdk,
         );
       }
-      // AI nodes: the provider 'auto' resolves to the labelled offline heuristic analyst until
-      // trader runs read the owner's configured providers.
-      const llm = createLlmPort({ client: llmClient, directory: createProviderDirectory([], appKey), cache: createMemoryCacheStore(), runId: `trader:${row.id}` });
+      // AI nodes: the owner's providers and decision cache; decisions recorded under the trader
+      const llm = await createRunLlmPort(db, { ownerId: row.ownerId, traderId: row.id, marketOf: () => market });
       return { spec, ownerId: row.ownerId, source, timer, until, delayMs, broker, llm };
     },
     async setStatus(traderId, status: TTraderStatus, reason) {
