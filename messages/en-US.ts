@@ -348,6 +348,7 @@ export const enUS = {
     logs: 'Log',
     noLogs: 'Nothing logged yet.',
     equityCurve: 'Equity curve',
+    kline: 'K-line with fills',
     noEquity: 'The curve starts with the first traded bar.',
     liveUpdates: 'Updates every 2 s',
     zone: (zone: string) => `times in ${zone}`,

@@ -420,6 +420,7 @@ export const zhCN: TMessages = {
     logs: '日志',
     noLogs: '暂无日志。',
     equityCurve: '权益曲线',
+    kline: 'K 线与成交',
     noEquity: '曲线从第一根交易 K 线开始。',
     liveUpdates: '每 2 秒更新',
     zone: (zone: string) => `时间为 ${zone}`,

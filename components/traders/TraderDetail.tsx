@@ -6,6 +6,7 @@ import { trpc } from '@/components/trpc/client';
 import { errorText } from '@/components/trpc/error-text';
 import { Alert } from '@/components/ui/Alert';
 import { EquityCurve } from './EquityCurve';
+import { TraderKline } from './TraderKline';
 import { barTimeText, money, moveColor, num, signedPct, zoneOf } from './format';
 import { TraderControls } from './TraderControls';
 
@@ -71,6 +72,8 @@ export function TraderDetail({ id }: { id: string }) {
         <h2>{t.traders.equityCurve}</h2>
         {d.equityCurve.length > 1 ? <EquityCurve points={d.equityCurve} timeframe={tf} /> : <p className="muted">{t.traders.noEquity}</p>}
       </div>
+
+      <TraderKline trader={d} />
 
       <div className="card">
         <h2>{t.traders.positions}</h2>

@@ -4,6 +4,7 @@ import { createBrokerAccount, deleteBrokerAccount, listBrokerAccounts } from '@/
 import { deleteTrader, pauseTrader, resumeTrader, startTrader, stopTrader } from '@/server/services/trader/control-trader';
 import { createTrader } from '@/server/services/trader/create-trader';
 import { getTrader } from '@/server/services/trader/get-trader';
+import { getTraderBars } from '@/server/services/trader/get-trader-bars';
 import { listTraders } from '@/server/services/trader/list-traders';
 import { ZCreateBrokerAccountSchema, ZCreateTraderSchema, ZStopTraderSchema, ZTraderRefSchema } from '@/server/services/trader/schemas';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
@@ -11,6 +12,7 @@ import { createTRPCRouter, protectedProcedure } from '../trpc';
 export const traderRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listTraders(ctx.db, { ownerId: ctx.userId })),
   get: protectedProcedure.input(ZTraderRefSchema).query(({ ctx, input }) => getTrader(ctx.db, { ...input, ownerId: ctx.userId })),
+  bars: protectedProcedure.input(ZTraderRefSchema.extend({ symbol: z.string().min(1).max(32) })).query(({ ctx, input }) => getTraderBars(ctx.db, { ...input, ownerId: ctx.userId })),
   create: protectedProcedure.input(ZCreateTraderSchema).mutation(({ ctx, input }) => createTrader(ctx.db, { ...input, ownerId: ctx.userId })),
   start: protectedProcedure.input(ZTraderRefSchema).mutation(({ ctx, input }) => startTrader(ctx.db, { ...input, ownerId: ctx.userId })),
   stop: protectedProcedure.input(ZStopTraderSchema).mutation(({ ctx, input }) => stopTrader(ctx.db, { ...input, ownerId: ctx.userId })),
