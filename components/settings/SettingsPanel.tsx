@@ -2,6 +2,7 @@
 import { LanguageSwitch } from '@/components/shell/LanguageSwitch';
 import { usePreferences } from '@/components/preferences/PreferencesProvider';
 import type { TMarketColors, TTheme } from '@/components/preferences/preferences';
+import { AiProvidersSection } from './ai-providers/AiProvidersSection';
 
 export function SettingsPanel({ signedIn }: { signedIn: boolean }) {
   const { t, theme, setTheme, marketColors, setMarketColors } = usePreferences();
@@ -43,6 +44,7 @@ export function SettingsPanel({ signedIn }: { signedIn: boolean }) {
         </fieldset>
         <p className="muted">{t.settings.savedInBrowser}</p>
       </div>
+      {signedIn ? <AiProvidersSection /> : null}
     </section>
   );
 }

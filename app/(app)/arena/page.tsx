@@ -1,7 +1,10 @@
-import { getMessages } from '@/components/i18n/locales';
-import { readPreferences } from '@/components/preferences/read-preferences';
-import { ComingSoon } from '@/components/shell/ComingSoon';
+import { Suspense } from 'react';
+import { ArenaPage } from '@/components/arena/ArenaPage';
 
-export default async function ArenaPage() {
-  return <ComingSoon section="arena" t={getMessages((await readPreferences()).locale)} />;
+export default function Arena() {
+  return (
+    <Suspense>
+      <ArenaPage />
+    </Suspense>
+  );
 }
