@@ -254,6 +254,7 @@ export const enUS = {
       expand: 'Expand group',
       members: (n: number) => (n === 1 ? '1 node' : `${n} nodes`),
       needTwo: 'Select at least two nodes to group.',
+      localOnly: 'Groups are kept in this browser; the saved strategy and its versions do not include them yet.',
     },
   },
   comingSoon: {

@@ -326,6 +326,7 @@ export const zhCN: TMessages = {
       expand: '展开分组',
       members: (n) => `${n} 个节点`,
       needTwo: '请至少选择两个节点再编组。',
+      localOnly: '分组保存在本浏览器中；已保存的策略及其版本暂不包含分组。',
     },
   },
   comingSoon: {

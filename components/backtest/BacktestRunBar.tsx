@@ -28,6 +28,7 @@ export function defaultSeries(option: TSymbolOption, adjustment: string, from?: 
 import { BacktestResults } from './BacktestResults';
 import { CompileErrorList } from './CompileErrorList';
 import { compileErrorsFromApi } from './compile-errors';
+import { formatSignedPercent } from './format';
 import { RunProgress } from './RunProgress';
 import { RunErrorView } from './RunErrorView';
 import { SymbolPicker, symbolName } from './SymbolPicker';
@@ -119,10 +120,11 @@ export function BacktestRunBar({ strategyId, getGraph, onFocusNode, onCompileErr
   }, [strategyId, form]);
 
   // The strategy's latest run, so a reload shows where things were.
-  const latest = trpc.backtest.list.useQuery({ strategyId, limit: 1 }, { enabled: runId === null });
+  // The strategy's runs (newest first): a reload shows the latest, older ones are one pick away.
+  const history = trpc.backtest.list.useQuery({ strategyId, limit: 20 });
   useEffect(() => {
-    if (runId === null && latest.data?.[0]) setRunId(latest.data[0].id);
-  }, [latest.data, runId]);
+    if (runId === null && history.data?.[0]) setRunId(history.data[0].id);
+  }, [history.data, runId]);
 
   const run = trpc.backtest.get.useQuery(
     { id: runId ?? '' },
@@ -319,6 +321,19 @@ export function BacktestRunBar({ strategyId, getGraph, onFocusNode, onCompileErr
           <Link href={`/backtests/${run.data.id}`} data-testid="open-run">
             {t.backtest.openRun}
           </Link>
+          {history.data && history.data.length > 1 ? (
+            <label className="bt-runbar__history">
+              {t.backtest.history}
+              <select className="select" value={run.data.id} onChange={(e) => setRunId(e.target.value)} data-testid="run-history">
+                {history.data.map((h) => (
+                  <option key={h.id} value={h.id}>
+                    {new Date(h.createdAt).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })} · {h.symbols.join(', ')} · {t.backtest.status[h.status]}
+                    {h.metrics ? ` · ${formatSignedPercent(h.metrics.totalReturn, locale)}` : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           {run.data.error ? <RunErrorView error={run.data.error} graph={graphAtRun} onFocusNode={onFocusNode} /> : null}
         </div>
       ) : null}

@@ -10,15 +10,18 @@ import { ZGraphSchema, type TGraph } from '@/nodes/sdk/graph-schema';
 import { getTemplate } from '@/templates';
 import { StudioCanvas } from './canvas/StudioCanvas';
 import { useAutosave } from './hooks/use-autosave';
+import { groupsStorageKey, useCanvasGroups } from './hooks/use-canvas-groups';
 import { useCompileProblems } from './hooks/use-compile-problems';
 import { useEditorActions } from './hooks/use-editor-actions';
 import { useEditorShortcuts } from './hooks/use-editor-shortcuts';
-import { useGraphHistory } from './hooks/use-graph-history';
+import { useGraphHistory, type THistoryEntry } from './hooks/use-graph-history';
 import { useNotice } from './hooks/use-notice';
 import { useStudioDocument } from './hooks/use-studio-document';
+import { GroupInspector } from './inspector/GroupInspector';
 import { NodeInspector } from './inspector/NodeInspector';
 import { exportFileName, graphFileText, parseGraphText } from './lib/import-graph';
 import { graphKey } from './lib/graph-flow';
+import { parseGroups } from './lib/groups';
 import { NodePalette } from './panels/NodePalette';
 import { ProblemsList } from './panels/ProblemsList';
 import { ResultsDrawer, type TDrawerTab } from './panels/ResultsDrawer';
@@ -31,7 +34,14 @@ import { useLang } from './use-lang';
 export function StudioWorkspace({ strategy }: { strategy: TStrategyDetail }) {
   const t = useT();
   const lang = useLang();
-  const doc = useStudioDocument(strategy.graph);
+  const [initialGroups] = useState(() => {
+    try {
+      return parseGroups(localStorage.getItem(groupsStorageKey(strategy.id)));
+    } catch {
+      return [];
+    }
+  });
+  const doc = useStudioDocument(strategy.graph, initialGroups);
   const { notice, notify, dismiss } = useNotice();
   const [snapToGrid, setSnapToGrid] = useState(true);
   const [showMinimap, setShowMinimap] = useState(true);
@@ -41,11 +51,29 @@ export function StudioWorkspace({ strategy }: { strategy: TStrategyDetail }) {
   const [drawerTab, setDrawerTab] = useState<TDrawerTab>('backtest');
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const history = useGraphHistory(doc.graph, doc.settledKey, doc.replaceGraph);
+  const { replaceGraph, setGroups } = doc;
+  const applyHistory = useCallback(
+    (entry: THistoryEntry) => {
+      replaceGraph(entry.graph);
+      setGroups(entry.groups);
+    },
+    [replaceGraph, setGroups],
+  );
+  const history = useGraphHistory(doc.graph, doc.groups, doc.settledDocKey, applyHistory);
   const { store, problems } = useCompileProblems(doc.getGraph, doc.settledKey);
   const [initialKey] = useState(() => graphKey(doc.getGraph()));
   const autosave = useAutosave(strategy.id, doc.getGraph, doc.settledKey, { key: initialKey, version: strategy.latestVersion });
   const actions = useEditorActions(doc, { tagNext: history.tagNext, notify, snapToGrid });
+  const groups = useCanvasGroups(strategy.id, doc, notify);
+  const { reveal } = groups;
+  const focusNode = useCallback(
+    (id: string) => {
+      reveal(id);
+      actions.focusNode(id);
+    },
+    [actions, reveal],
+  );
+  const groupActions = useMemo(() => ({ toggleCollapsed: groups.toggleCollapsed, nodeTitle: groups.nodeTitle }), [groups.toggleCollapsed, groups.nodeTitle]);
 
   const loadGraph = useCallback(
     (graph: TGraph, message: string, note: string) => {
@@ -100,23 +128,32 @@ export function StudioWorkspace({ strategy }: { strategy: TStrategyDetail }) {
     setDrawerOpen(true);
   }, []);
 
-  const group = useCallback(() => notify(t.editor.groups.needTwo, 'error'), [notify, t]);
-
   useEditorShortcuts({
     actions,
     undo: history.undo,
     redo: history.redo,
     saveNow: autosave.saveNow,
-    group,
-    ungroup: () => {},
+    group: groups.group,
+    ungroup: groups.ungroup,
     focusSearch: () => searchRef.current?.focus(),
     showHelp: () => setHelpOpen(true),
   });
 
   const selected = useMemo(() => doc.nodes.filter((n) => n.selected), [doc.nodes]);
+  const inGroup = selected.some((n) => doc.groups.some((g) => g.nodeIds.includes(n.id)));
   const selectionActions =
     selected.length > 0 ? (
       <>
+        {selected.length > 1 ? (
+          <button type="button" className="button button--ghost" onClick={groups.group} title="Ctrl/⌘+G">
+            {t.editor.toolbar.group}
+          </button>
+        ) : null}
+        {inGroup ? (
+          <button type="button" className="button button--ghost" onClick={groups.ungroup} title="Ctrl/⌘+Shift+G">
+            {t.editor.toolbar.ungroup}
+          </button>
+        ) : null}
         <button type="button" className="button button--ghost" onClick={actions.duplicateSelection} title="Ctrl/⌘+D">
           {t.editor.toolbar.duplicate}
         </button>
@@ -154,7 +191,17 @@ export function StudioWorkspace({ strategy }: { strategy: TStrategyDetail }) {
         />
         <div className="studio__body">
           <NodePalette ref={searchRef} onAdd={(type) => actions.addNode(type)} />
-          <StudioCanvas doc={doc} actions={actions} notify={notify} snapToGrid={snapToGrid} showMinimap={showMinimap}>
+          <StudioCanvas
+            doc={doc}
+            nodes={groups.canvas.nodes}
+            edges={groups.canvas.edges}
+            onNodesChange={groups.onNodesChange}
+            groupActions={groupActions}
+            actions={actions}
+            notify={notify}
+            snapToGrid={snapToGrid}
+            showMinimap={showMinimap}
+          >
             {notice ? (
               <div key={notice.id} className={`studio-notice studio-notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="studio-notice" onClick={dismiss}>
                 {notice.message}
@@ -163,6 +210,15 @@ export function StudioWorkspace({ strategy }: { strategy: TStrategyDetail }) {
           </StudioCanvas>
           {historyOpen ? (
             <VersionHistoryPanel strategyId={strategy.id} onRestore={onRestore} onClose={() => setHistoryOpen(false)} />
+          ) : selected.length === 0 && groups.selectedGroups.length === 1 ? (
+            <GroupInspector
+              group={groups.selectedGroups[0]}
+              nodeTitle={groups.nodeTitle}
+              onRename={(label) => groups.rename(groups.selectedGroups[0].id, label)}
+              onToggle={() => groups.toggleCollapsed(groups.selectedGroups[0].id)}
+              onUngroup={groups.ungroup}
+              onFocusMember={focusNode}
+            />
           ) : (
             <NodeInspector selected={selected} onParam={actions.setParam} onLabel={actions.setLabel} actions={selectionActions} />
           )}
@@ -173,8 +229,8 @@ export function StudioWorkspace({ strategy }: { strategy: TStrategyDetail }) {
           open={drawerOpen}
           onOpen={setDrawerOpen}
           problemCount={problems.all.length}
-          backtest={<BacktestRunBar strategyId={strategy.id} getGraph={doc.getGraph} onFocusNode={actions.focusNode} />}
-          problems={<ProblemsList problems={problems} nodes={doc.nodes} onSelect={actions.focusNode} />}
+          backtest={<BacktestRunBar strategyId={strategy.id} getGraph={doc.getGraph} onFocusNode={focusNode} />}
+          problems={<ProblemsList problems={problems} nodes={doc.nodes} onSelect={focusNode} />}
         />
         <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       </div>

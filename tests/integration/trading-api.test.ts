@@ -59,6 +59,10 @@ describe('trader API', () => {
     expect(busy.activeFrom).toBe(Date.UTC(2010, 0, 4));
     expect(busy.orders.every((o) => o.clientOrderId.startsWith(`${created.id}:SPY.US:`))).toBe(true);
     expect(busy.logs.some((l) => l.code === 'started')).toBe(true);
+    const candles = await alice.trader.bars({ id: created.id, symbol: 'SPY.US' });
+    expect(candles.times.length).toBeGreaterThan(20);
+    expect(candles.times[candles.times.length - 1]).toBeLessThanOrEqual(busy.lastBarTime!);
+    expect((await alice.trader.bars({ id: created.id, symbol: 'AAPL.US' }).catch((e: TRPCError) => e)) as TRPCError).toMatchObject({ code: 'BAD_REQUEST' });
     expect((await alice.trader.pause({ id: created.id })).status).toBe('paused');
     expect((await alice.trader.resume({ id: created.id })).status).toBe('running');
     const stopped = await alice.trader.stop({ id: created.id });

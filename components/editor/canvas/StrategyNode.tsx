@@ -9,16 +9,16 @@ import type { TAnyNodeDefinition } from '@/nodes/sdk/define-node';
 import { PORT_COLORS, type TPortSpec, type TPortType } from '@/nodes/sdk/ports';
 import { handleAccepts } from '../lib/connection-check';
 import type { TLang, TStudioNode } from '../lib/flow-types';
+import { canvasHandleType, type TCanvasNode } from '../lib/groups';
 import { problemText } from '../lib/problems';
 import { useNodeProblems, useNodePruned } from '../problems-store';
 import { useLang } from '../use-lang';
 
 /** What is being dragged, as one string so nodes re-render only when a drag starts or ends. */
-function dragKey(c: ConnectionState<InternalNode<TStudioNode>>): string | null {
+function dragKey(c: ConnectionState<InternalNode<TCanvasNode>>): string | null {
   if (!c.inProgress || !c.fromHandle?.id) return null;
-  const def = getNodeDefinition(c.fromNode.data.type);
-  const spec = c.fromHandle.type === 'source' ? def?.outputs[c.fromHandle.id] : def?.inputs[c.fromHandle.id];
-  return spec ? `${c.fromHandle.type}|${spec.type}|${c.fromNode.id}` : null;
+  const type = canvasHandleType(c.fromNode, c.fromHandle.type, c.fromHandle.id);
+  return type ? `${c.fromHandle.type}|${type}|${c.fromNode.id}` : null;
 }
 
 export function portLabel(name: string, spec: TPortSpec, lang: TLang): string {
@@ -46,7 +46,7 @@ export const StrategyNode = memo(function StrategyNode({ id, data, selected }: N
   const def = getNodeDefinition(data.type);
   const problems = useNodeProblems(id);
   const pruned = useNodePruned(id);
-  const dragging = useConnection<TStudioNode, string | null>(dragKey);
+  const dragging = useConnection<TCanvasNode, string | null>(dragKey);
   const summary = useMemo(() => paramSummary(def, data.params), [def, data.params]);
   const badFields = useMemo(() => new Set(problems.map((p) => p.field).filter(Boolean)), [problems]);
 

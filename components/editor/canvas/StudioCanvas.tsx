@@ -8,22 +8,26 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  type Connection,
   type FinalConnectionState,
   type IsValidConnection,
+  type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
 import { useCallback, useMemo, type DragEvent } from 'react';
 import { usePreferences, useT } from '@/components/preferences/PreferencesProvider';
 import { getNodeDefinition } from '@/nodes/registry';
 import type { TStudioEdge, TStudioNode } from '../lib/flow-types';
+import { connectionToGraph, GROUP_NODE_TYPE, type TCanvasNode } from '../lib/groups';
 import type { TEditorActions, TNotify } from '../hooks/use-editor-actions';
 import { GRID } from '../hooks/use-editor-actions';
 import type { TStudioDocument } from '../hooks/use-studio-document';
 import { PALETTE_DRAG_TYPE } from '../panels/NodePalette';
+import { GroupActionsContext, GroupNode, type TGroupActions } from './GroupNode';
 import { StrategyNode } from './StrategyNode';
 import { ExplainConnectionContext, StudioConnectionLine, type TExplainConnection } from './StudioConnectionLine';
 
-const NODE_TYPES: NodeTypes = { strategy: StrategyNode };
+const NODE_TYPES: NodeTypes = { strategy: StrategyNode, [GROUP_NODE_TYPE]: GroupNode };
 const SNAP: [number, number] = [GRID, GRID];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
@@ -42,6 +46,10 @@ const CATEGORY_COLORS: Record<string, string> = {
 
 export function StudioCanvas({
   doc,
+  nodes,
+  edges,
+  onNodesChange,
+  groupActions,
   actions,
   notify,
   snapToGrid,
@@ -49,6 +57,11 @@ export function StudioCanvas({
   children,
 }: {
   doc: TStudioDocument;
+  /** what is drawn: the document's nodes plus group frames, edges re-attached to collapsed groups */
+  nodes: TCanvasNode[];
+  edges: TStudioEdge[];
+  onNodesChange: (changes: NodeChange<TCanvasNode>[]) => void;
+  groupActions: TGroupActions;
   actions: TEditorActions;
   notify: TNotify;
   snapToGrid: boolean;
@@ -58,11 +71,12 @@ export function StudioCanvas({
 }) {
   const t = useT();
   const { theme } = usePreferences();
-  const flow = useReactFlow<TStudioNode, TStudioEdge>();
+  const flow = useReactFlow<TCanvasNode, TStudioEdge>();
 
-  const isValidConnection: IsValidConnection<TStudioEdge> = useCallback((conn) => actions.checkConnection(conn).ok, [actions]);
-
-  const explain: TExplainConnection = useCallback((conn) => actions.explainRefusal(actions.checkConnection(conn)), [actions]);
+  // A collapsed group's handles stand for member ports: every check and edge uses the member.
+  const isValidConnection: IsValidConnection<TStudioEdge> = useCallback((conn) => actions.checkConnection(connectionToGraph(conn)).ok, [actions]);
+  const explain: TExplainConnection = useCallback((conn) => actions.explainRefusal(actions.checkConnection(connectionToGraph(conn))), [actions]);
+  const onConnect = useCallback((conn: Connection) => actions.connect(connectionToGraph(conn)), [actions]);
 
   // Dropped on a port that refuses: say why (the line already showed it while hovering).
   const onConnectEnd = useCallback(
@@ -93,18 +107,19 @@ export function StudioCanvas({
     [actions, flow],
   );
 
-  const minimapColor = useCallback((n: TStudioNode) => CATEGORY_COLORS[getNodeDefinition(n.data.type)?.category ?? ''] ?? '#999', []);
+  const minimapColor = useCallback((n: TCanvasNode) => (n.type === GROUP_NODE_TYPE ? 'transparent' : (CATEGORY_COLORS[getNodeDefinition((n as TStudioNode).data.type)?.category ?? ''] ?? '#999')), []);
   const defaultEdgeOptions = useMemo(() => ({ interactionWidth: 18 }), []);
 
   return (
     <div className="studio-canvas" data-testid="studio-canvas">
+      <GroupActionsContext.Provider value={groupActions}>
       <ExplainConnectionContext.Provider value={explain}>
-        <ReactFlow<TStudioNode, TStudioEdge>
-          nodes={doc.nodes}
-          edges={doc.edges}
-          onNodesChange={doc.onNodesChange}
+        <ReactFlow<TCanvasNode, TStudioEdge>
+          nodes={nodes}
+          edges={edges}
+          onNodesChange={onNodesChange}
           onEdgesChange={doc.onEdgesChange}
-          onConnect={actions.connect}
+          onConnect={onConnect}
           onConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
           nodeTypes={NODE_TYPES}
@@ -126,9 +141,10 @@ export function StudioCanvas({
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
           <Controls showInteractive={false} />
-          {showMinimap ? <MiniMap<TStudioNode> pannable zoomable nodeColor={minimapColor} ariaLabel={t.editor.toolbar.minimap} style={MINIMAP_STYLE} /> : null}
+          {showMinimap ? <MiniMap<TCanvasNode> pannable zoomable nodeColor={minimapColor} ariaLabel={t.editor.toolbar.minimap} style={MINIMAP_STYLE} /> : null}
         </ReactFlow>
       </ExplainConnectionContext.Provider>
+      </GroupActionsContext.Provider>
       {doc.nodes.length === 0 ? (
         <div className="studio-canvas__empty" data-testid="canvas-empty">
           <h2>{t.editor.canvas.emptyTitle}</h2>

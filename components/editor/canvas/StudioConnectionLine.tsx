@@ -4,19 +4,17 @@
 // coordinates, whenever the target refuses).
 import { getBezierPath, type ConnectionLineComponentProps } from '@xyflow/react';
 import { createContext, useContext } from 'react';
-import { getNodeDefinition } from '@/nodes/registry';
 import { PORT_COLORS } from '@/nodes/sdk/ports';
-import type { TStudioNode } from '../lib/flow-types';
+import { canvasHandleType, type TCanvasNode } from '../lib/groups';
 
 /** Explains why a connection between two handles would be refused (null = it would not be). */
 export type TExplainConnection = (conn: { source: string; sourceHandle: string | null; target: string; targetHandle: string | null }) => string | null;
 export const ExplainConnectionContext = createContext<TExplainConnection>(() => null);
 
-export function StudioConnectionLine(props: ConnectionLineComponentProps<TStudioNode>) {
+export function StudioConnectionLine(props: ConnectionLineComponentProps<TCanvasNode>) {
   const { fromX, fromY, toX, toY, fromPosition, toPosition, fromHandle, fromNode, toHandle, connectionStatus } = props;
   const explain = useContext(ExplainConnectionContext);
-  const def = getNodeDefinition(fromNode.data.type);
-  const spec = fromHandle.id ? (fromHandle.type === 'source' ? def?.outputs[fromHandle.id] : def?.inputs[fromHandle.id]) : undefined;
+  const portType = canvasHandleType(fromNode, fromHandle.type, fromHandle.id);
   const [path] = getBezierPath({ sourceX: fromX, sourceY: fromY, sourcePosition: fromPosition, targetX: toX, targetY: toY, targetPosition: toPosition });
   const invalid = connectionStatus === 'invalid' && toHandle !== null;
   let reason: string | null = null;
@@ -26,7 +24,7 @@ export function StudioConnectionLine(props: ConnectionLineComponentProps<TStudio
   }
   return (
     <g className={`studio-connection${invalid ? ' studio-connection--invalid' : ''}`}>
-      <path d={path} fill="none" stroke={invalid ? 'var(--danger)' : spec ? PORT_COLORS[spec.type] : 'var(--muted)'} strokeWidth={2} strokeDasharray={invalid ? '6 4' : undefined} />
+      <path d={path} fill="none" stroke={invalid ? 'var(--danger)' : portType ? PORT_COLORS[portType] : 'var(--muted)'} strokeWidth={2} strokeDasharray={invalid ? '6 4' : undefined} />
       {reason ? (
         <foreignObject x={toX + 14} y={toY + 10} width={280} height={80} className="studio-connection__why-box">
           <div className="studio-connection__why" role="alert" data-testid="connection-refused">

@@ -7,6 +7,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { TGraph } from '@/nodes/sdk/graph-schema';
 import type { TStudioEdge, TStudioNode } from '../lib/flow-types';
 import { flowToGraph, graphKey, graphToFlow, mergeFlowNodes } from '../lib/graph-flow';
+import { pruneGroups, type TStudioGroup } from '../lib/groups';
 
 export interface TStudioDocument {
   nodes: TStudioNode[];
@@ -19,6 +20,11 @@ export interface TStudioDocument {
   graph: TGraph;
   /** graphKey(graph) once no drag is in progress; null while dragging */
   settledKey: string | null;
+  /** groups whose members all still exist (stored groups may name deleted nodes, for undo) */
+  groups: TStudioGroup[];
+  setGroups: React.Dispatch<React.SetStateAction<TStudioGroup[]>>;
+  /** the settled graph and groups together (what undo steps through); null while dragging */
+  settledDocKey: string | null;
   /** the latest graph, for callbacks that must not re-create on every change */
   getGraph: () => TGraph;
   nodesRef: React.RefObject<TStudioNode[]>;
@@ -27,8 +33,9 @@ export interface TStudioDocument {
   replaceGraph: (graph: TGraph, select?: ReadonlySet<string>) => void;
 }
 
-export function useStudioDocument(initial: TGraph): TStudioDocument {
+export function useStudioDocument(initial: TGraph, initialGroups: TStudioGroup[] = []): TStudioDocument {
   const [nodes, setNodes] = useState<TStudioNode[]>(() => graphToFlow(initial).nodes);
+  const [storedGroups, setGroups] = useState<TStudioGroup[]>(initialGroups);
   const [edges, setEdges] = useState<TStudioEdge[]>(() => graphToFlow(initial).edges);
   const nodesRef = useRef(nodes);
   const edgesRef = useRef(edges);
@@ -42,6 +49,9 @@ export function useStudioDocument(initial: TGraph): TStudioDocument {
   const dragging = nodes.some((n) => n.dragging);
   const settledKey = useMemo(() => (dragging ? null : graphKey(graph)), [graph, dragging]);
   const getGraph = useCallback(() => flowToGraph(nodesRef.current, edgesRef.current), []);
+  const ids = useMemo(() => nodes.map((n) => n.id).join('\u0000'), [nodes]);
+  const groups = useMemo(() => pruneGroups(storedGroups, new Set(ids.split('\u0000'))), [storedGroups, ids]);
+  const settledDocKey = useMemo(() => (settledKey === null ? null : `${settledKey}\n${JSON.stringify(groups)}`), [settledKey, groups]);
 
   const replaceGraph = useCallback((next: TGraph, select?: ReadonlySet<string>) => {
     const flow = graphToFlow(next);
@@ -52,5 +62,5 @@ export function useStudioDocument(initial: TGraph): TStudioDocument {
     setEdges(flow.edges);
   }, []);
 
-  return { nodes, edges, setNodes, setEdges, onNodesChange, onEdgesChange, graph, settledKey, getGraph, nodesRef, edgesRef, replaceGraph };
+  return { nodes, edges, setNodes, setEdges, onNodesChange, onEdgesChange, graph, settledKey, groups, setGroups, settledDocKey, getGraph, nodesRef, edgesRef, replaceGraph };
 }
