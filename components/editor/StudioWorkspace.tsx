@@ -10,18 +10,17 @@ import { ZGraphSchema, type TGraph } from '@/nodes/sdk/graph-schema';
 import { getTemplate } from '@/templates';
 import { StudioCanvas } from './canvas/StudioCanvas';
 import { useAutosave } from './hooks/use-autosave';
-import { groupsStorageKey, useCanvasGroups } from './hooks/use-canvas-groups';
+import { useCanvasGroups } from './hooks/use-canvas-groups';
 import { useCompileProblems } from './hooks/use-compile-problems';
 import { useEditorActions } from './hooks/use-editor-actions';
 import { useEditorShortcuts } from './hooks/use-editor-shortcuts';
-import { useGraphHistory, type THistoryEntry } from './hooks/use-graph-history';
+import { useGraphHistory } from './hooks/use-graph-history';
 import { useNotice } from './hooks/use-notice';
 import { useStudioDocument } from './hooks/use-studio-document';
 import { GroupInspector } from './inspector/GroupInspector';
 import { NodeInspector } from './inspector/NodeInspector';
 import { exportFileName, graphFileText, parseGraphText } from './lib/import-graph';
 import { graphKey } from './lib/graph-flow';
-import { parseGroups } from './lib/groups';
 import { NodePalette } from './panels/NodePalette';
 import { ProblemsList } from './panels/ProblemsList';
 import { ResultsDrawer, type TDrawerTab } from './panels/ResultsDrawer';
@@ -34,14 +33,7 @@ import { useLang } from './use-lang';
 export function StudioWorkspace({ strategy }: { strategy: TStrategyDetail }) {
   const t = useT();
   const lang = useLang();
-  const [initialGroups] = useState(() => {
-    try {
-      return parseGroups(localStorage.getItem(groupsStorageKey(strategy.id)));
-    } catch {
-      return [];
-    }
-  });
-  const doc = useStudioDocument(strategy.graph, initialGroups);
+  const doc = useStudioDocument(strategy.graph);
   const { notice, notify, dismiss } = useNotice();
   const [snapToGrid, setSnapToGrid] = useState(true);
   const [showMinimap, setShowMinimap] = useState(true);
@@ -51,20 +43,12 @@ export function StudioWorkspace({ strategy }: { strategy: TStrategyDetail }) {
   const [drawerTab, setDrawerTab] = useState<TDrawerTab>('backtest');
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const { replaceGraph, setGroups } = doc;
-  const applyHistory = useCallback(
-    (entry: THistoryEntry) => {
-      replaceGraph(entry.graph);
-      setGroups(entry.groups);
-    },
-    [replaceGraph, setGroups],
-  );
-  const history = useGraphHistory(doc.graph, doc.groups, doc.settledDocKey, applyHistory);
+  const history = useGraphHistory(doc.graph, doc.settledKey, doc.replaceGraph);
   const { store, problems } = useCompileProblems(doc.getGraph, doc.settledKey);
   const [initialKey] = useState(() => graphKey(doc.getGraph()));
   const autosave = useAutosave(strategy.id, doc.getGraph, doc.settledKey, { key: initialKey, version: strategy.latestVersion });
   const actions = useEditorActions(doc, { tagNext: history.tagNext, notify, snapToGrid });
-  const groups = useCanvasGroups(strategy.id, doc, notify);
+  const groups = useCanvasGroups(doc, notify);
   const { reveal } = groups;
   const focusNode = useCallback(
     (id: string) => {

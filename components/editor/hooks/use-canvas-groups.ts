@@ -1,9 +1,9 @@
 'use client';
 // Groups on the canvas: what React Flow draws (frames, hidden members, re-attached edges), how
 // its changes to a frame map back to the members (move, select, delete), and the group actions.
-// Until the saved graph format carries groups they are kept per strategy in this browser.
+// Groups are part of the document (saved with the graph), so undo, autosave and export carry them.
 import type { NodeChange } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useT } from '@/components/preferences/PreferencesProvider';
 import { getNodeDefinition } from '@/nodes/registry';
 import type { TStudioNode } from '../lib/flow-types';
@@ -12,21 +12,11 @@ import { useLang } from '../use-lang';
 import type { TNotify } from './use-editor-actions';
 import type { TStudioDocument } from './use-studio-document';
 
-export const groupsStorageKey = (strategyId: string) => `nofx-studio:groups:${strategyId}`;
-
-export function useCanvasGroups(strategyId: string, doc: TStudioDocument, notify: TNotify) {
+export function useCanvasGroups(doc: TStudioDocument, notify: TNotify) {
   const t = useT();
   const lang = useLang();
   const { nodes, edges, groups, setGroups, setNodes, setEdges, onNodesChange: onDocNodesChange } = doc;
   const [selectedFrames, setSelectedFrames] = useState<ReadonlySet<string>>(new Set());
-
-  useEffect(() => {
-    try {
-      localStorage.setItem(groupsStorageKey(strategyId), JSON.stringify(groups));
-    } catch {
-      // Storage full or disabled: groups live for this session only.
-    }
-  }, [groups, strategyId]);
 
   const canvas = useMemo(() => toCanvas(nodes, edges, groups, selectedFrames), [nodes, edges, groups, selectedFrames]);
   const frames = useMemo(() => new Map(canvas.nodes.filter((n): n is TFrameNode => groupIdOfFrame(n.id) !== null).map((n) => [n.id, n])), [canvas.nodes]);

@@ -1,33 +1,32 @@
 'use client';
-// Undo/redo over settled documents (graph + groups). Every settled change becomes a step (so any
+// Undo/redo over settled graphs (groups included: they are part of the saved graph). Every settled change of the saved form becomes a step (so any
 // edit is undoable, however it was made); edits tagged alike in quick succession (typing into
 // one field) coalesce into one step.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TGraph } from '@/nodes/sdk/graph-schema';
-import type { TStudioGroup } from '../lib/groups';
 import { canRedo, canUndo, createHistory, pushHistory, redoHistory, undoHistory, type THistory } from '../lib/history';
 
-export type THistoryEntry = { graph: TGraph; groups: TStudioGroup[]; key: string };
+type TEntry = { graph: TGraph; key: string };
 
-export function useGraphHistory(graph: TGraph, groups: TStudioGroup[], settledKey: string | null, apply: (entry: THistoryEntry) => void) {
-  const [history, setHistory] = useState<THistory<THistoryEntry>>(() => createHistory({ graph, groups, key: settledKey ?? '' }));
+export function useGraphHistory(graph: TGraph, settledKey: string | null, apply: (g: TGraph) => void) {
+  const [history, setHistory] = useState<THistory<TEntry>>(() => createHistory({ graph, key: settledKey ?? '' }));
   const ref = useRef(history);
   const nextTag = useRef<string | undefined>(undefined);
 
   useEffect(() => {
     if (settledKey === null || settledKey === ref.current.present.key) return;
-    ref.current = pushHistory(ref.current, { graph, groups, key: settledKey }, { tag: nextTag.current });
+    ref.current = pushHistory(ref.current, { graph, key: settledKey }, { tag: nextTag.current });
     nextTag.current = undefined;
     setHistory(ref.current);
-  }, [graph, groups, settledKey]);
+  }, [graph, settledKey]);
 
   const move = useCallback(
-    (step: (h: THistory<THistoryEntry>) => THistory<THistoryEntry>) => {
+    (step: (h: THistory<TEntry>) => THistory<TEntry>) => {
       const next = step(ref.current);
       if (next === ref.current) return false;
       ref.current = next;
       setHistory(next);
-      apply(next.present);
+      apply(next.present.graph);
       return true;
     },
     [apply],

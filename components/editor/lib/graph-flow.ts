@@ -1,6 +1,6 @@
 // Saved graph <-> React Flow. The saved graph is the source of truth for undo, autosave, export
 // and the compiler; React Flow nodes add only view state (selection, measured size).
-import type { TGraph, TGraphEdge, TGraphNode } from '@/nodes/sdk/graph-schema';
+import type { TGraph, TGraphEdge, TGraphGroup, TGraphNode } from '@/nodes/sdk/graph-schema';
 import { CURRENT_GRAPH_VERSION } from '@/nodes/sdk/graph-schema';
 import type { TPortType } from '@/nodes/sdk/ports';
 import { getNodeDefinition } from '@/nodes/registry';
@@ -68,8 +68,11 @@ export function flowEdgeToGraph(edge: TStudioEdge): TGraphEdge {
   };
 }
 
-export function flowToGraph(nodes: readonly TStudioNode[], edges: readonly TStudioEdge[]): TGraph {
-  return { version: CURRENT_GRAPH_VERSION, nodes: nodes.map(flowNodeToGraph), edges: edges.map(flowEdgeToGraph) };
+/** Groups are written only when there are some, so an ungrouped graph saves exactly as before. */
+export function flowToGraph(nodes: readonly TStudioNode[], edges: readonly TStudioEdge[], groups: readonly TGraphGroup[] = []): TGraph {
+  const graph: TGraph = { version: CURRENT_GRAPH_VERSION, nodes: nodes.map(flowNodeToGraph), edges: edges.map(flowEdgeToGraph) };
+  if (groups.length > 0) graph.groups = groups.map((g) => ({ id: g.id, label: g.label, nodeIds: [...g.nodeIds], collapsed: g.collapsed }));
+  return graph;
 }
 
 /**

@@ -1,16 +1,12 @@
 // Groups: named sets of nodes drawn as a frame around them, collapsible to one box whose handles
-// are the members' ports that cross the group's edge ("exposed ports"). Groups are a view over
-// the graph: the saved graph does not change when nodes are grouped, collapsed or ungrouped.
+// are the members' ports that cross the group's edge ("exposed ports"). Groups are saved with the
+// graph (its optional `groups` list) but are layout only: the compiler and kernel ignore them.
 import { getNodeDefinition } from '@/nodes/registry';
+import type { TGraphGroup } from '@/nodes/sdk/graph-schema';
 import type { TPortType } from '@/nodes/sdk/ports';
 import type { TStudioEdge, TStudioNode } from './flow-types';
 
-export interface TStudioGroup {
-  id: string;
-  label: string;
-  nodeIds: string[];
-  collapsed: boolean;
-}
+export type TStudioGroup = TGraphGroup;
 
 export const GROUP_NODE_TYPE = 'studioGroup' as const;
 /** React Flow id of a group's frame / collapsed box; cannot clash with graph node ids (no colon there in practice). */
@@ -84,21 +80,6 @@ export function pruneGroups(groups: readonly TStudioGroup[], nodeIds: ReadonlySe
     else changed = true;
   }
   return changed ? out : (groups as TStudioGroup[]);
-}
-
-/** Groups as stored next to a strategy; anything malformed is dropped. */
-export function parseGroups(text: string | null): TStudioGroup[] {
-  if (!text) return [];
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!Array.isArray(value)) return [];
-    return value.filter(
-      (g): g is TStudioGroup =>
-        !!g && typeof g.id === 'string' && typeof g.label === 'string' && typeof g.collapsed === 'boolean' && Array.isArray(g.nodeIds) && g.nodeIds.every((x: unknown) => typeof x === 'string'),
-    );
-  } catch {
-    return [];
-  }
 }
 
 type TEdgeLike = Pick<TStudioEdge, 'id' | 'source' | 'sourceHandle' | 'target' | 'targetHandle'>;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { graphToFlow } from '@/components/editor/lib/graph-flow';
+import { flowToGraph, graphToFlow } from '@/components/editor/lib/graph-flow';
+import { compileGraph } from '@/nodes/compile';
 import {
   addGroup,
   connectionToGraph,
   exposedPorts,
   frameId,
   groupBounds,
-  parseGroups,
   pruneGroups,
   toCanvas,
   type TStudioGroup,
@@ -36,10 +36,24 @@ describe('groups', () => {
     expect(pruneGroups(three, new Set(['fast', 'slow']))[0].nodeIds).toEqual(['fast', 'slow']);
   });
 
-  it('reads stored groups and drops malformed ones', () => {
-    expect(parseGroups(JSON.stringify([averages, { id: 1 }, null]))).toEqual([averages]);
-    expect(parseGroups('nope')).toEqual([]);
-    expect(parseGroups(null)).toEqual([]);
+  it('is saved with the graph only when there are groups, and survives the schema round trip', () => {
+    const { nodes, edges } = flow();
+    const plain = flowToGraph(nodes, edges);
+    expect('groups' in plain).toBe(false);
+    const saved = ZGraphSchema.parse(JSON.parse(JSON.stringify(flowToGraph(nodes, edges, [averages]))));
+    expect(saved.groups).toEqual([averages]);
+    expect(graphToFlow(saved).nodes.map((n) => n.id)).toEqual(nodes.map((n) => n.id));
+    // A group of one node is not a group: the schema refuses it (the editor dissolves such groups).
+    expect(ZGraphSchema.safeParse({ ...saved, groups: [{ ...averages, nodeIds: ['fast'] }] }).success).toBe(false);
+  });
+
+  it('is layout only: the compiler gives the same plan with or without groups', () => {
+    const graph = ZGraphSchema.parse(getTemplate('sma-crossover')!.graph);
+    const grouped = { ...graph, groups: [averages] };
+    const a = compileGraph(graph);
+    const b = compileGraph(grouped);
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect(b.plan.nodes.map((n) => n.id)).toEqual(a.plan.nodes.map((n) => n.id));
   });
 
   it('exposes the ports that cross the group edge', () => {
