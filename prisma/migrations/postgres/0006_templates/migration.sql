@@ -29,6 +29,7 @@ CREATE TABLE "PublishedTemplateVersion" (
     "version" INTEGER NOT NULL,
     "graphJson" TEXT NOT NULL,
     "aiCacheJson" TEXT,
+    "referenceJson" TEXT,
     "note" TEXT NOT NULL DEFAULT '',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

@@ -29,6 +29,7 @@ CREATE TABLE "PublishedTemplateVersion" (
     "version" INTEGER NOT NULL,
     "graphJson" TEXT NOT NULL,
     "aiCacheJson" TEXT,
+    "referenceJson" TEXT,
     "note" TEXT NOT NULL DEFAULT '',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "PublishedTemplateVersion_templateId_fkey" FOREIGN KEY ("templateId") REFERENCES "PublishedTemplate" ("id") ON DELETE CASCADE ON UPDATE CASCADE
