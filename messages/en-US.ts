@@ -254,7 +254,7 @@ export const enUS = {
       expand: 'Expand group',
       members: (n: number) => (n === 1 ? '1 node' : `${n} nodes`),
       needTwo: 'Select at least two nodes to group.',
-      localOnly: 'Groups are kept in this browser; the saved strategy and its versions do not include them yet.',
+      layoutOnly: 'Groups are saved with the strategy and only change the layout: the strategy runs the same.',
     },
   },
   comingSoon: {
@@ -452,6 +452,18 @@ export const enUS = {
       avgLoss: 'Average loss',
       maxDrawdownBars: 'Longest drawdown',
       bars: (n: number) => `${n} bars`,
+    },
+    rules: {
+      title: 'Rules of this run',
+      note: 'What the simulated broker applied, by date',
+      overridden: 'market chosen by hand',
+      rule: 'Rule',
+      value: 'In force at the first bar',
+      since: 'Since',
+      source: 'Source',
+      changedTo: (value: string, since: string) => `changed during the run: ${value} (from ${since})`,
+      costs: 'Costs',
+      costsValue: (rate: string, min: string, slippageBps: number) => `commission ${rate} of value, minimum ${min}; slippage ${slippageBps} bp`,
     },
     charts: {
       equity: 'Equity',

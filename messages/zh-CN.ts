@@ -326,7 +326,7 @@ export const zhCN: TMessages = {
       expand: '展开分组',
       members: (n) => `${n} 个节点`,
       needTwo: '请至少选择两个节点再编组。',
-      localOnly: '分组保存在本浏览器中；已保存的策略及其版本暂不包含分组。',
+      layoutOnly: '分组随策略一起保存，只影响画布布局，不改变策略的运行结果。',
     },
   },
   comingSoon: {
@@ -524,6 +524,18 @@ export const zhCN: TMessages = {
       avgLoss: '平均亏损',
       maxDrawdownBars: '最长回撤期',
       bars: (n) => `${n} 根K线`,
+    },
+    rules: {
+      title: '本次回测的交易规则',
+      note: '模拟撮合按日期实际采用的规则',
+      overridden: '市场为手动指定',
+      rule: '规则',
+      value: '首根K线时的规定',
+      since: '生效日期',
+      source: '依据',
+      changedTo: (value: string, since: string) => `回测期间变更为：${value}（${since} 起）`,
+      costs: '交易成本',
+      costsValue: (rate: string, min: string, slippageBps: number) => `佣金 ${rate}，最低 ${min}；滑点 ${slippageBps} 个基点`,
     },
     charts: {
       equity: '权益曲线',

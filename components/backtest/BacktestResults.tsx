@@ -14,6 +14,7 @@ import { EquityCharts } from './EquityCharts';
 import { KlineChart } from './KlineChart';
 import { MetricCards } from './MetricCards';
 import { OrderEventsList } from './OrderEventsList';
+import { RunRulesPanel } from './RunRulesPanel';
 import { TradesTable } from './TradesTable';
 
 export function zoneLabelOf(run: Pick<TRunDetail, 'params'>, zones: Record<string, string>): string {
@@ -65,6 +66,7 @@ export function BacktestResults({ run, compact }: { run: TRunDetail; compact?: b
         <>
           <TradesTable trades={result.data.trades} total={result.data.counts.trades} tickOf={tickOf} zoneLabel={zoneLabel} fileName={`trades-${run.id}.csv`} />
           <OrderEventsList events={result.data.orderEvents} total={result.data.counts.orderEvents} zoneLabel={zoneLabel} nodeName={nodeName} />
+          <RunRulesPanel runId={run.id} />
           {result.data.ai ? <AiDecisionsPanel runId={run.id} stats={result.data.ai} zoneLabel={zoneLabel} nodeName={nodeName} /> : null}
           <p className="muted bt-timing">{t.backtest.timing(Math.round(result.data.timing.loadMs), Math.round(result.data.timing.runMs))}</p>
         </>

@@ -41,7 +41,7 @@ export function GroupInspector({
           </label>
           <input id={`group-${group.id}-label`} className="input" type="text" maxLength={80} value={group.label} onChange={(e) => onRename(e.target.value)} />
         </div>
-        <p className="studio-field__hint muted">{g.localOnly}</p>
+        <p className="studio-field__hint muted">{g.layoutOnly}</p>
       </section>
       <section className="studio-inspector__section">
         <ul className="studio-inspector__members">

@@ -7,6 +7,7 @@ import { deleteBacktestRun } from '@/server/services/backtest/delete-backtest-ru
 import { getBacktestResult } from '@/server/services/backtest/get-backtest-result';
 import { getBacktestRun } from '@/server/services/backtest/get-backtest-run';
 import { getRunBars } from '@/server/services/backtest/get-run-bars';
+import { getRunRules } from '@/server/services/backtest/get-run-rules';
 import { listBacktestRuns } from '@/server/services/backtest/list-backtest-runs';
 import { backtestMarketData } from '@/server/services/backtest/market-data';
 import {
@@ -42,6 +43,8 @@ export const backtestRouter = createTRPCRouter({
     return getBacktestRun(ctx.db, { ...input, ownerId: ctx.userId });
   }),
   result: protectedProcedure.input(ZRunRefSchema).query(({ ctx, input }) => getBacktestResult(ctx.db, { ...input, ownerId: ctx.userId })),
+  /** the market rules in force for each symbol of a run (and what changed during it) */
+  rules: protectedProcedure.input(ZRunRefSchema).query(({ ctx, input }) => getRunRules(ctx.db, { ...input, ownerId: ctx.userId })),
   bars: protectedProcedure.input(ZRunBarsSchema).query(({ ctx, input }) => getRunBars(ctx.db, { reader: backtestMarketData(ctx.db) }, { ...input, ownerId: ctx.userId })),
   cancel: protectedProcedure
     .input(ZRunRefSchema)
