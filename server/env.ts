@@ -23,6 +23,9 @@ export const ZEnvSchema = z.object({
     z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded'),
   ),
   NEXTAUTH_URL: optional(z.url({ error: 'must be an absolute URL such as http://localhost:3000' })),
+  // Who runs traders: "app" (default) = the web server's process; "worker" = only `nofx worker`,
+  // so that exactly one process trades when the app is scaled out.
+  NOFX_TRADERS: optional(z.enum(['app', 'worker'], { error: 'must be app or worker' })),
 });
 
 /** Never echo these back, not even in an error message. */
@@ -39,6 +42,8 @@ export type TEnv = {
   authSecret: string;
   keyEncryptionKey: Buffer;
   nextAuthUrl: string | undefined;
+  /** where traders run: in the app's server process, or in a separate `nofx worker` */
+  tradersMode: 'app' | 'worker';
 };
 
 export class EnvError extends Error {
@@ -77,6 +82,7 @@ export function loadEnv(raw: Record<string, string | undefined> = process.env): 
     authSecret: env.AUTH_SECRET ?? local!.authSecret,
     keyEncryptionKey: Buffer.from(env.NOFX_KEY_ENCRYPTION_KEY ?? local!.keyEncryptionKey, 'base64'),
     nextAuthUrl: env.NEXTAUTH_URL,
+    tradersMode: env.NOFX_TRADERS ?? 'app',
   };
 }
 

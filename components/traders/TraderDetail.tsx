@@ -9,12 +9,21 @@ import { EquityCurve } from './EquityCurve';
 import { TraderKline } from './TraderKline';
 import { barTimeText, money, moveColor, num, signedPct, zoneOf } from './format';
 import { TraderControls } from './TraderControls';
+import { FALLBACK_POLL_MS, useCoalesced, useTraderEvents } from './use-trader-events';
 
-/** One trader's dashboard, refreshed every 2 s while the page is open. */
+/** One trader's dashboard, reloaded when its live feed says something changed. */
 export function TraderDetail({ id }: { id: string }) {
   const { t, locale } = usePreferences();
   const router = useRouter();
-  const query = trpc.trader.get.useQuery({ id }, { refetchInterval: 2000 });
+  const utils = trpc.useUtils();
+  const reload = useCoalesced(() => void utils.trader.get.invalidate({ id }), 500);
+  // candles change only when a bar is processed, and cost more to read: less often
+  const reloadBars = useCoalesced(() => void utils.trader.bars.invalidate({ id }), 2_000);
+  const { live } = useTraderEvents(id, (events) => {
+    reload();
+    if (events.some((e) => e.type === 'bar' || e.type === 'resync')) reloadBars();
+  });
+  const query = trpc.trader.get.useQuery({ id }, { refetchInterval: live ? false : FALLBACK_POLL_MS });
   if (query.error) return <Alert>{errorText(query.error, t).message}</Alert>;
   const d = query.data;
   if (!d) return <p className="muted">{t.common.loading}</p>;
@@ -35,7 +44,9 @@ export function TraderDetail({ id }: { id: string }) {
         <span className={`status status--${d.status}`} data-testid="trader-status">
           {t.traders.status[d.status]}
         </span>
-        <span className="muted small">{t.traders.liveUpdates}</span>
+        <span className="muted small" data-testid="trader-live" data-live={live}>
+          {live ? t.traders.liveUpdates : t.traders.liveFallback}
+        </span>
       </div>
       {d.statusReason ? <Alert>{d.statusReason}</Alert> : null}
       <TraderControls trader={d} full onDeleted={() => router.push('/traders')} />

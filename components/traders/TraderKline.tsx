@@ -9,7 +9,8 @@ import type { TTraderDetail } from '@/server/services/trader/schemas';
 export function TraderKline({ trader }: { trader: TTraderDetail }) {
   const { t } = usePreferences();
   const [symbol, setSymbol] = useState(trader.symbols[0]);
-  const bars = trpc.trader.bars.useQuery({ id: trader.id, symbol }, { refetchInterval: 10_000, enabled: trader.lastBarTime !== null });
+  // reloaded by the page when its live feed reports a processed bar (TraderDetail), not on a timer
+  const bars = trpc.trader.bars.useQuery({ id: trader.id, symbol }, { enabled: trader.lastBarTime !== null });
   const fills = trader.fills
     .filter((f) => f.symbol === symbol)
     .map((f) => ({ orderId: f.clientOrderId, time: f.time, symbol: f.symbol, side: f.side as 'buy' | 'sell', qty: f.qty, price: f.price, fee: f.fee, feeParts: {}, reason: '' }));

@@ -9,11 +9,21 @@ import { CreateTraderForm } from './CreateTraderForm';
 import { barTimeText, money, moveColor, signedPct } from './format';
 import { Sparkline } from './Sparkline';
 import { TraderControls } from './TraderControls';
+import { FALLBACK_POLL_MS, useCoalesced, useTraderEvents } from './use-trader-events';
+
+/** What the list shows (status, equity, last bar, sparkline) changes only with these. */
+const LIST_EVENTS = new Set(['bar', 'status', 'resync']);
 
 /** The Traders page: every trader with status, P&L and a sparkline, a leaderboard, and the create form. */
 export function TradersDashboard() {
   const { t, locale } = usePreferences();
-  const list = trpc.trader.list.useQuery(undefined, { refetchInterval: 2000 });
+  const utils = trpc.useUtils();
+  const reload = useCoalesced(() => void utils.trader.list.invalidate(), 1_000);
+  // pushed, not polled: the list reloads when the feed says a trader changed
+  const { live } = useTraderEvents(null, (events) => {
+    if (events.some((e) => LIST_EVENTS.has(e.type))) reload();
+  });
+  const list = trpc.trader.list.useQuery(undefined, { refetchInterval: live ? false : FALLBACK_POLL_MS });
   const [notice, setNotice] = useState<string | null>(null);
   const traders = list.data ?? [];
   const ranked = [...traders].filter((x) => x.pnlPct !== null).sort((a, b) => (b.pnlPct ?? 0) - (a.pnlPct ?? 0));

@@ -96,3 +96,25 @@ export interface TBrokerAccountDto {
   hasUnlockPassword: boolean;
   createdAt: string;
 }
+
+/** `traderId` narrows the stream to one trader (its page); absent = all the owner's traders (the list). */
+export const ZTraderEventsSchema = z.object({ traderId: ZId.nullish(), lastEventId: z.string().max(40).nullish() });
+
+/**
+ * What changed in a trader, as news for the pages (they read the rows again; nothing here is the
+ * record). 'resync' means events were missed (a gap longer than the buffer, another process):
+ * reload everything.
+ */
+export type TTraderEvent =
+  | { type: 'bar'; traderId: string; barTime: number; equity: number | null }
+  | { type: 'order'; traderId: string; clientOrderId: string | null; status: string | null }
+  | { type: 'fill'; traderId: string; symbol: string; side: string; qty: number; price: number; time: number }
+  | { type: 'decision'; traderId: string; symbol: string; barTime: number; action: string }
+  | { type: 'log'; traderId: string; level: string; code: string }
+  | { type: 'status'; traderId: string; status: TTraderStatus; reason: string }
+  | { type: 'resync' };
+
+/** One message of the stream: the events since the previous one (a fast replay sends them in batches). */
+export interface TTraderEventBatch {
+  events: TTraderEvent[];
+}

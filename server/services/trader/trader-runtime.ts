@@ -21,7 +21,9 @@ import type { TTraderTimeframe } from '@/server/trading/scheduler/bar-schedule';
 import { TraderManager, type TTraderLaunch, type TTraderRepository } from '@/server/trading/trader-manager';
 import type { TFillTiming } from '@/server/engine/kernel/sim-broker';
 import type { TTraderStatus } from '@/server/trading/types';
+import { EventingTraderStore } from './eventing-trader-store';
 import { PrismaTraderStore } from './prisma-trader-store';
+import { getTraderEventHub, type TraderEventHub } from './trader-event-hub';
 import { ZRiskLimitsSchema } from './schemas';
 
 export const brokerSecretContext = (ownerId: string, accountId: string, field: string) => `broker:${ownerId}:${accountId}:${field}`;
@@ -29,16 +31,20 @@ export const brokerSecretContext = (ownerId: string, accountId: string, field: s
 export interface TRuntimeOptions {
   marketData?: TMarketDataReader;
   appKey?: Buffer | null;
+  /** where the runtime announces changes (default: the process's hub for this database) */
+  events?: TraderEventHub;
 }
 
 export function createTraderRepository(db: TDb, options: TRuntimeOptions = {}): TTraderRepository {
-  const store = new PrismaTraderStore(db);
+  const events = options.events ?? getTraderEventHub(db);
+  const store = new EventingTraderStore(new PrismaTraderStore(db), events);
   const reader = options.marketData ?? createMarketData(db);
   return {
     store,
     async launch(traderId): Promise<TTraderLaunch> {
       const row = await db.trader.findUnique({ where: { id: traderId }, include: { brokerAccount: true } });
       if (!row) throw new Error('the trader no longer exists');
+      events.rememberOwner(row.id, row.ownerId);
       const market = row.market as TMarketId;
       const rules = getMarketRules(market);
       if (!rules) throw new Error(`market "${market}" has no rules`);
@@ -93,6 +99,7 @@ export function createTraderRepository(db: TDb, options: TRuntimeOptions = {}): 
     },
     async setStatus(traderId, status: TTraderStatus, reason) {
       await db.trader.updateMany({ where: { id: traderId }, data: { status, statusReason: reason, ...(status === 'running' ? { startedAt: new Date() } : {}) } });
+      events.publishFor(traderId, { type: 'status', traderId, status, reason });
     },
     async setActiveFrom(traderId, time) {
       await db.trader.updateMany({ where: { id: traderId }, data: { activeFrom: time } });
@@ -112,6 +119,8 @@ const holder = globalThis as unknown as { __nofxTraderManagers?: Map<TDb, Trader
 
 /** The process-wide manager over a database (the app has one); resumes its running traders on first use. */
 export function getTraderManager(db: TDb = getDb()): TraderManager {
+  // NOFX_TRADERS=worker: `nofx worker` runs them (with its own manager); two runners would trade twice
+  if (getEnv().tradersMode === 'worker') throw new Error('traders run in `nofx worker` (NOFX_TRADERS=worker), not in this process');
   const managers = (holder.__nofxTraderManagers ??= new Map());
   let manager = managers.get(db);
   if (!manager) {
