@@ -7,6 +7,7 @@ import { authRouter } from './routers/auth';
 import { backtestRouter } from './routers/backtest';
 import { marketRouter } from './routers/market';
 import { strategyRouter } from './routers/strategy';
+import { templateRouter } from './routers/template';
 import { traderRouter } from './routers/trader';
 import { userRouter } from './routers/user';
 import { createCallerFactory, createTRPCRouter } from './trpc';
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   aiProvider: aiProviderRouter,
   aiCache: aiCacheRouter,
   arena: arenaRouter,
+  template: templateRouter,
 });
 
 export type AppRouter = typeof appRouter;

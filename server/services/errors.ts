@@ -56,6 +56,16 @@ export const ERROR_CODES = [
   'debate_date_invalid',
   'too_many_debates',
   'cache_import_invalid',
+  // shared templates, strategy files
+  'title_required',
+  'title_too_long',
+  'tags_too_many',
+  'tag_invalid',
+  'template_already_published',
+  'strategy_file_not_json',
+  'strategy_file_unsupported',
+  'strategy_file_invalid',
+  'strategy_file_too_large',
 ] as const;
 
 export type TErrorCode = (typeof ERROR_CODES)[number];
@@ -70,6 +80,7 @@ const KIND: Partial<Record<TErrorCode, TErrorKind>> = {
   invalid_credentials: 'unauthorized',
   too_many_debates: 'conflict',
   sync_running: 'conflict',
+  template_already_published: 'conflict',
 };
 
 export class AppError extends Error {
