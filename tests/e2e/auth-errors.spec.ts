@@ -49,7 +49,7 @@ test('another user’s strategy is not found, and the API answers 4xx with no st
   await pageA.getByLabel('New strategy name').fill('Private alpha');
   await pageA.getByRole('button', { name: 'Create strategy' }).click();
   await pageA.getByRole('link', { name: 'Private alpha' }).click();
-  await expect(pageA.getByRole('heading', { name: 'Editor — Private alpha' })).toBeVisible();
+  await expect(pageA.getByTestId('strategy-name')).toHaveText('Private alpha');
   const url = pageA.url();
 
   const b = await browser.newContext();
