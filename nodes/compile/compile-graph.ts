@@ -9,7 +9,15 @@ import { findCycleNodes, topoSort } from './topo-sort';
  * becomes a per-node error so the editor can pin it on the canvas. All problems found are
  * reported together, not just the first.
  */
-export function compileGraph(input: unknown, overrides: Record<string, Record<string, unknown>> = {}): TCompileResult {
+export interface TCompileOptions {
+  /**
+   * Compile a probe plan for inspecting one node's output series: keep only that node and what
+   * feeds it (no orders needed), so the kernel computes exactly those columns and nothing trades.
+   */
+  probe?: string;
+}
+
+export function compileGraph(input: unknown, overrides: Record<string, Record<string, unknown>> = {}, options: TCompileOptions = {}): TCompileResult {
   const migrated = migrateGraph(input);
   if (!migrated.ok) return fail([graphError('invalid_graph', migrated.message, `图无效：${migrated.message}`)]);
   const parsed = ZGraphSchema.safeParse(migrated.graph);
@@ -139,13 +147,17 @@ export function compileGraph(input: unknown, overrides: Record<string, Record<st
     errors.push(nodeError(graph.nodes[i].id, 'cycle', 'this node is part of a loop; data must flow one way', '该节点处于环路中；数据只能单向流动'));
   }
 
+  const probe = options.probe === undefined ? undefined : index.get(options.probe);
+  if (options.probe !== undefined && probe === undefined) {
+    errors.push(graphError('invalid_graph', `there is no node "${options.probe}" to inspect`, `没有可查看的节点 "${options.probe}"`));
+  }
   const hasOrderOutput = defs.some((d) => d && Object.values(d.outputs).some((o) => o.type === 'order'));
-  if (!hasOrderOutput) {
+  if (!hasOrderOutput && options.probe === undefined) {
     errors.push(graphError('no_order_output', 'the strategy has no order node (buy, sell, target…): it could never trade', '策略没有订单节点（买入、卖出、目标仓位…），永远不会交易'));
   }
   if (errors.length > 0) return fail(errors);
 
-  return { ok: true, plan: buildPlan(graph, defs as TAnyNodeDefinition[], params, index, incoming, adjacency, orderConsumers) };
+  return { ok: true, plan: buildPlan(graph, defs as TAnyNodeDefinition[], params, index, incoming, adjacency, orderConsumers, probe) };
 }
 
 function buildPlan(
@@ -156,17 +168,24 @@ function buildPlan(
   incoming: Map<string, { from: number; port: string }>,
   adjacency: number[][],
   orderConsumers: Map<string, number>,
+  probe?: number,
 ): TPlan {
   const order = topoSort(adjacency);
-  // Keep what can reach an order output (order producers, their ancestors) and global guards.
+  // Keep what can reach an order output (order producers, their ancestors) and global guards;
+  // a probe plan keeps the probed node and its ancestors only.
   const keep = new Uint8Array(graph.nodes.length);
   const stack: number[] = [];
-  defs.forEach((def, i) => {
-    if (Object.values(def.outputs).some((o) => o.type === 'order')) {
-      keep[i] = 1;
-      stack.push(i);
-    }
-  });
+  if (probe !== undefined) {
+    keep[probe] = 1;
+    stack.push(probe);
+  } else {
+    defs.forEach((def, i) => {
+      if (Object.values(def.outputs).some((o) => o.type === 'order')) {
+        keep[i] = 1;
+        stack.push(i);
+      }
+    });
+  }
   while (stack.length > 0) {
     const i = stack.pop()!;
     for (const name of Object.keys(defs[i].inputs)) {
@@ -211,6 +230,7 @@ function buildPlan(
 
   const orderSinks: TPlan['orderSinks'] = [];
   nodes.forEach((n, k) => {
+    if (probe !== undefined) return; // a probe plan never trades
     if (n.globalGuard) return; // a global guard's output is the guarded order, not a new one
     for (const o of n.outputs) if (o.type === 'order' && !orderConsumers.has(`${n.id}\u0000${o.name}`)) orderSinks.push({ node: k, port: o.name });
   });

@@ -1,2 +1,2 @@
-export { compileGraph } from './compile-graph';
+export { compileGraph, type TCompileOptions } from './compile-graph';
 export * from './types';
