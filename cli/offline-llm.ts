@@ -1,16 +1,19 @@
 import type { TLlmPort } from '@/nodes/sdk';
-import { createMemoryCacheStore } from '@/server/ai/cache/decision-cache-store';
-import { createLlmClient } from '@/server/ai/client/create-llm-client';
-import { createLlmPort } from '@/server/ai/decide/create-llm-port';
-import { createProviderDirectory } from '@/server/ai/providers/create-provider-directory';
 
 /**
  * The CLI's LLM port for graphs with AI nodes: no providers are configured on the command line,
  * so "auto" resolves to the heuristic analyst (fixed rules, labelled as such in every decision).
- * Null for graphs without AI nodes, so ordinary backtests carry no AI machinery.
+ * Null for graphs without AI nodes, so ordinary backtests carry no AI machinery: the AI modules
+ * (and the openai client they import) are loaded only here, not at CLI start.
  */
-export function offlineLlmFor(graph: unknown): TLlmPort | null {
+export async function offlineLlmFor(graph: unknown): Promise<TLlmPort | null> {
   const nodes = (graph as { nodes?: Array<{ type?: unknown }> } | null)?.nodes ?? [];
   if (!nodes.some((n) => typeof n.type === 'string' && n.type.startsWith('ai.'))) return null;
+  const [{ createMemoryCacheStore }, { createLlmClient }, { createLlmPort }, { createProviderDirectory }] = await Promise.all([
+    import('@/server/ai/cache/decision-cache-store'),
+    import('@/server/ai/client/create-llm-client'),
+    import('@/server/ai/decide/create-llm-port'),
+    import('@/server/ai/providers/create-provider-directory'),
+  ]);
   return createLlmPort({ client: createLlmClient(), directory: createProviderDirectory([], null), cache: createMemoryCacheStore() });
 }

@@ -85,7 +85,7 @@ export async function runBacktestCommand(argv: string[]): Promise<number> {
     fillTiming: fill,
     riskFreeRate: numberOption(options, 'risk-free', 0),
     benchmark,
-    llm: offlineLlmFor(graph),
+    llm: await offlineLlmFor(graph),
   }, compileMs);
 
   const timing = { bars: result.bars, loadMs: round(loadMs), compileMs: round(compileMs), runMs: round(result.timing.runMs) };
