@@ -9,17 +9,43 @@ import type { TPlan, TPlanInput } from '../compile';
  * could inline none. Measured in `npm run bench` (docs/ARCHITECTURE.md, "Why generated loops").
  */
 
-let serial = 0;
+/**
+ * Generated sources name what they run (node types, wiring) instead of carrying a serial number,
+ * and each distinct source is compiled once per process (`compile`): closures made by one
+ * compiled factory share V8's type feedback and optimised code, so a plan run again (the
+ * bench's repeats, a parameter sweep, every backtest of a template) starts with optimised code,
+ * while plans with different node types get distinct text and their own feedback.
+ */
+function planSignature(plan: TPlan): string {
+  return plan.nodes.map((n) => `${n.def.type}@${n.def.version}:${n.phase[0]}`).join(',');
+}
 const key = (name: string) => JSON.stringify(name);
 
-/** (from, to, inCols, outCols, bars, frame) => void: runs one series node over bars [from, to). */
-export type TSeriesLoop = (from: number, to: number, inCols: unknown[], outCols: unknown[], bars: unknown, frame: unknown) => void;
+const factories = new Map<string, (arg: unknown) => unknown>();
+const MAX_FACTORIES = 500;
 
-function readColumn(input: TPlanInput, col: string): string {
-  const from = input.source!.type;
-  if (input.type === 'signal') return `${col}[i] === 1`;
-  if (input.type === 'number' && (from === 'number' || from === 'signal')) return `${col}[i]`;
-  return `${col}[i]`;
+/** `new Function(param, source)`, once per distinct source; the factory is then called with `arg`. */
+function compile<T>(param: string, source: string, arg: unknown): T {
+  let factory = factories.get(source);
+  if (!factory) {
+    if (factories.size >= MAX_FACTORIES) factories.clear(); // many distinct plans: start over rather than grow
+    factory = new Function(param, source) as (arg: unknown) => unknown;
+    factories.set(source, factory);
+  }
+  return factory(arg) as T;
+}
+
+/**
+ * (from, to, inCols, outCols, bars, frame, base) => void: runs one series node over column
+ * indexes [from, to), which hold bars [base + from, base + to) (base is 0 when columns span the
+ * whole series, the block's first bar when they hold one block).
+ */
+export type TSeriesLoop = (from: number, to: number, inCols: unknown[], outCols: unknown[], bars: unknown, frame: unknown, base: number) => void;
+
+/** Reads input `input` from column expression `col` at index expression `at`. */
+function readColumn(input: TPlanInput, col: string, at = 'i'): string {
+  if (input.type === 'signal') return `${col}[${at}] === 1`;
+  return `${col}[${at}]`;
 }
 
 function writeColumn(type: TPortType, col: string, value: string): string {
@@ -32,11 +58,11 @@ export function generateSeriesLoop(plan: TPlan, k: number): TSeriesLoop {
   node.inputs.forEach((input, j) => {
     if (input.source) lines.push(`    fin[${key(input.name)}] = ${readColumn(input, `in${j}`)};`);
   });
-  if (node.def.readsBar) lines.unshift('    bar.index = i;');
+  if (node.def.readsBar) lines.unshift('    bar.index = base + i;');
   lines.push('    step(frame);');
   node.outputs.forEach((output, j) => lines.push(`    ${writeColumn(output.type, `out${j}`, `fout[${key(output.name)}]`)}`));
-  const source = `// series loop ${serial++}: ${node.def.type} "${node.id.replace(/[^\w-]/g, '_')}"
-return function seriesLoop(from, to, inCols, outCols, bars, frame) {
+  const source = `// series loop: ${node.def.type}@${node.def.version}
+return function seriesLoop(from, to, inCols, outCols, bars, frame, base) {
   const fin = frame.in, fout = frame.out, bar = frame.ctx.bar;
   bar.columns = bars;
 ${node.inputs.map((_, j) => `  const in${j} = inCols[${j}];`).join('\n')}
@@ -45,7 +71,7 @@ ${node.outputs.map((_, j) => `  const out${j} = outCols[${j}];`).join('\n')}
 ${lines.join('\n')}
   }
 };`;
-  return new Function('step', source)(node.def.step) as TSeriesLoop;
+  return compile<TSeriesLoop>('step', source, node.def.step);
 }
 
 /**
@@ -54,8 +80,11 @@ ${lines.join('\n')}
  */
 export type TTradingStep = (i: number, frames: unknown[], columns: unknown[][], intents: unknown[]) => number | Promise<number>;
 
-/** Source lines that step every trading-phase node on bar `i` and leave the sink intents in `intents[0..n)`. */
-function tradingBodyLines(plan: TPlan, awaitAsync: boolean): string[] {
+/**
+ * Source lines that step every trading-phase node on bar `i` and leave the sink intents in
+ * `intents[0..n)`. Series columns are read at index expression `at`.
+ */
+function tradingBodyLines(plan: TPlan, awaitAsync: boolean, at = 'i'): string[] {
   const lines: string[] = [];
   plan.nodes.forEach((node, k) => {
     if (node.phase !== 'trading') return;
@@ -67,7 +96,7 @@ function tradingBodyLines(plan: TPlan, awaitAsync: boolean): string[] {
       let expr: string;
       if (producer.phase === 'series') {
         const o = producer.outputs.findIndex((x) => x.name === src.port);
-        expr = readColumn(input, `C[${src.node}][${o}]`);
+        expr = readColumn(input, `C[${src.node}][${o}]`, at);
       } else {
         expr = `F[${src.node}].out[${key(src.port)}]`;
         if (input.type === 'number' && src.type === 'signal') expr = `(${expr} ? 1 : 0)`;
@@ -82,43 +111,48 @@ function tradingBodyLines(plan: TPlan, awaitAsync: boolean): string[] {
 }
 
 export function generateTradingStep(plan: TPlan): TTradingStep {
-  const source = `// trading step ${serial++}
+  const source = `// trading step: ${planSignature(plan)}
 return ${plan.async ? 'async ' : ''}function tradingStep(i, F, C, intents) {
   let f, fin, n, o;
   ${tradingBodyLines(plan, plan.async).join('\n  ')}
   return n;
 };`;
-  return new Function('S', source)(plan.nodes.map((n) => n.def.step)) as TTradingStep;
+  return compile<TTradingStep>('S', source, plan.nodes.map((n) => n.def.step));
 }
 
 /**
- * The bar loop of a synchronous single-symbol run, generated with the trading step written
- * inline, so that the whole per-bar path is one optimised function with call sites of its own.
- * It drives the same KernelRun methods as the generic loop (see run-kernel.ts).
+ * The bar loop of a synchronous single-symbol run over bars [from, to), whose series columns
+ * hold one block starting at bar `base`. Generated with the trading step written inline, so
+ * the whole per-bar path is one optimised function with call sites of its own. It drives the
+ * same KernelRun methods as the generic loop (see run-kernel.ts), except that it writes the
+ * equity point itself: the curve's times are the bar times, which the run returns as they are.
  */
-export type TWalkLoop = (run: unknown, from: number, to: number) => void;
+export type TWalkLoop = (run: unknown, from: number, to: number, base: number) => void;
 
 export function generateOneSymbolWalk(plan: TPlan): TWalkLoop {
-  const source = `// one-symbol walk ${serial++}
-return function walkOneSymbol(K, from, to) {
-  const time = K.barsOf(0).time, close = K.barsOf(0).close;
+  const source = `// one-symbol walk: ${planSignature(plan)}
+return function walkOneSymbol(K, from, to, base) {
+  const bars = K.barsOf(0), time = bars.time, close = bars.close;
   const F = K.framesOf(0), C = K.columnsOf(0), intents = K.intents, bar = K.barViewOf(0);
-  const broker = K.broker, portfolio = K.portfolio, warmup = K.warmup;
+  const broker = K.broker, portfolio = K.portfolio, account = portfolio.account, warmup = K.warmup;
+  const equity = K.reserveCurve(to - from);
+  let point = K.points, exposed = 0;
   let f, fin, n, o;
   for (let i = from; i < to; i++) {
-    const t = time[i];
-    K.beginMoment(t);
+    K.beginMoment(time[i]);
     broker.onBarOpen(0, i);
     portfolio.mark(0, close[i]);
     portfolio.revalue();
     if (i >= warmup) {
       bar.index = i;
-      ${tradingBodyLines(plan, false).join('\n      ')}
+      ${tradingBodyLines(plan, false, 'i - base').join('\n      ')}
       if (n !== 0) K.submitIntents(0, i, n);
     }
     broker.onBarClose(0, i);
-    K.endMoment(t);
+    equity[point++] = portfolio.revalue();
+    if (account.openPositions > 0) exposed++;
   }
+  K.endWalk(point, exposed);
 };`;
-  return new Function('S', source)(plan.nodes.map((n) => n.def.step)) as TWalkLoop;
+  return compile<TWalkLoop>('S', source, plan.nodes.map((n) => n.def.step));
 }

@@ -6,8 +6,18 @@ import { createContext, createFrames, type TFrame, type TKernelContext } from '.
 import { Portfolio } from './portfolio';
 import { SeriesColumns } from './series-columns';
 import type { TKernelPorts } from './types';
+import type { TBarColumns } from '@/server/data/bar-columns';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Bars per block in a single-symbol synchronous run: the column phase fills block-sized series
+ * columns (reused for every block) and the walk then visits the block's bars. Columns of a whole
+ * run would be 8 MB per output per million bars, and on this VM the first write to fresh memory
+ * costs ~20 ms per 8 MB in page faults (measured: more than the arithmetic of the whole run);
+ * 2,048 bars × 8 bytes stays in L1/L2 and is faulted in once.
+ */
+const BLOCK = 2048;
 
 export interface TKernelOptions {
   initialCash: number;
@@ -43,35 +53,50 @@ export async function runKernel(plan: TPlan, ports: TKernelPorts, options: TKern
       cancelled = true;
       break;
     }
-    const ranges = chunk.bars.map((bars, s) => run.appendBars(s, bars));
     // Plans without async (AI) nodes run in plain synchronous loops: V8 optimises those far
     // better than a loop inside an async function (measured: ~5× on the bench).
-    if (run.symbolCount === 1) {
-      if (plan.async) await run.walkOneSymbolAsync(ranges[0].from, ranges[0].to);
-      else run.walkOneSymbol(ranges[0].from, ranges[0].to);
-    } else if (plan.async) await run.walkUniverseAsync(ranges);
+    if (run.blocked) {
+      run.reportProgress([run.walkOneSymbolBlocks(chunk.bars[0])]);
+      continue;
+    }
+    const ranges = chunk.bars.map((bars, s) => run.appendBars(s, bars));
+    if (run.symbolCount === 1) await run.walkOneSymbolAsync(ranges[0].from, ranges[0].to);
+    else if (plan.async) await run.walkUniverseAsync(ranges);
     else run.walkUniverse(ranges);
     run.reportProgress(ranges);
   }
   return run.result(cancelled, performance.now() - started);
 }
 
+/** What the column phase needs of a series node, worked out once per run. */
+interface TSeriesNodeWiring {
+  k: number;
+  /** the bar column that is the node's output (data.bar), if any */
+  field: keyof Omit<TBarColumns, 'length'> | null;
+  /** per input: [producer node, output index], or null when unwired */
+  sources: Array<[number, number] | null>;
+}
+
 class KernelRun {
   readonly symbolCount: number;
+  /** one symbol and no async node: series columns hold one block, and the generated walk runs */
+  readonly blocked: boolean;
   readonly portfolio: Portfolio;
   private readonly buffers: BarBuffer[];
   private readonly contexts: TKernelContext[];
   private readonly frames: TFrame[][];
   private readonly columns: SeriesColumns[];
   private readonly seriesLoops: Array<TSeriesLoop | null>;
+  private readonly seriesWiring: TSeriesNodeWiring[];
   private readonly tradingStep: TTradingStep;
   private readonly guards: number[];
   readonly intents: TOrderIntent[] = [];
   private oneSymbolWalk: TWalkLoop | null = null;
   private readonly totalExpected: number | undefined;
+  /** curve times; unused when `blocked` (one point per bar: the times are the bar times) */
   private times: Float64Array;
   private equity: Float64Array;
-  private points = 0;
+  points = 0;
   private exposedPoints = 0;
   private processed = 0;
   private nextDayStart = -Infinity;
@@ -84,56 +109,85 @@ class KernelRun {
     const { feed, sink, llm } = ports;
     const expected = feed.expectedBars;
     this.symbolCount = feed.symbols.length;
+    this.blocked = this.symbolCount === 1 && !plan.async;
     this.totalExpected = expected ? expected.reduce((a, b) => a + b, 0) : undefined;
     this.portfolio = new Portfolio(feed.symbols, options.initialCash, sink.trade?.bind(sink));
     this.buffers = feed.symbols.map((_, s) => new BarBuffer(expected?.[s] ?? 1024));
     this.contexts = feed.symbols.map((sym, s) => createContext(sym, this.portfolio.positions[s], this.portfolio.account, llm, this.buffers[s].columns));
     this.frames = this.contexts.map((ctx) => createFrames(plan, ctx));
-    this.columns = feed.symbols.map((_, s) => new SeriesColumns(plan, expected?.[s] ?? 1024));
+    this.columns = feed.symbols.map((_, s) => new SeriesColumns(plan, this.blocked ? BLOCK : (expected?.[s] ?? 1024)));
     this.seriesLoops = plan.nodes.map((n, k) => (n.phase === 'series' && !n.def.barColumn && !n.def.batch ? generateSeriesLoop(plan, k) : null));
+    this.seriesWiring = [];
+    plan.nodes.forEach((node, k) => {
+      if (node.phase !== 'series') return;
+      const sources = node.inputs.map((input): [number, number] | null => {
+        if (!input.source) return null;
+        const producer = plan.nodes[input.source.node];
+        return [input.source.node, producer.outputs.findIndex((o) => o.name === input.source!.port)];
+      });
+      this.seriesWiring.push({ k, field: node.def.barColumn?.(node.params as never) ?? null, sources });
+    });
     this.tradingStep = generateTradingStep(plan);
     this.guards = plan.nodes.map((n, k) => (n.globalGuard ? k : -1)).filter((k) => k >= 0);
     const capacity = Math.max(16, this.totalExpected ?? 1024);
-    this.times = new Float64Array(capacity);
+    this.times = new Float64Array(this.blocked ? 0 : capacity);
     this.equity = new Float64Array(capacity);
     ports.broker.attach({ portfolio: this.portfolio, market: { bars: (s) => this.buffers[s].columns }, sink });
   }
 
-  /** Adds a chunk of one symbol's bars and runs the column phase over them. */
+  /** Adds a chunk of one symbol's bars and runs the column phase over them (whole-series columns). */
   appendBars(s: number, chunk: Parameters<BarBuffer['append']>[0]): { from: number; to: number } {
+    const range = this.append(s, chunk);
+    this.columns[s].ensure(range.to);
+    this.columnPhase(s, range.from, range.to, 0);
+    return range;
+  }
+
+  private append(s: number, chunk: Parameters<BarBuffer['append']>[0]): { from: number; to: number } {
     const buffer = this.buffers[s];
     const from = buffer.length;
     buffer.append(chunk);
-    const to = buffer.length;
-    const cols = this.columns[s];
-    cols.ensure(to);
-    const bars = buffer.columns;
-    this.contexts[s].bar.columns = bars;
-    this.plan.nodes.forEach((node, k) => {
-      if (node.phase !== 'series') return;
-      const field = node.def.barColumn?.(node.params as never);
-      if (field) {
-        cols.columns[k][0] = bars[field]; // the output is the bar column itself
-        return;
-      }
-      const inCols = node.inputs.map((input) => {
-        if (!input.source) return null;
-        const producer = this.plan.nodes[input.source.node];
-        return cols.columns[input.source.node][producer.outputs.findIndex((o) => o.name === input.source!.port)];
-      });
-      const frame = this.frames[s][k];
-      if (node.def.batch) {
-        const state = frame.state;
-        node.def.batch({ params: node.params, state, inputs: inCols as Array<Float64Array | null>, outputs: cols.columns[k] as Float64Array[], from, to });
-      } else this.seriesLoops[k]!(from, to, inCols, cols.columns[k], bars, frame);
-    });
-    return { from, to };
+    this.contexts[s].bar.columns = buffer.columns;
+    return { from, to: buffer.length };
   }
 
-  /** One symbol, no async nodes: the generated loop (generateOneSymbolWalk), the hot path of backtests. */
-  walkOneSymbol(from: number, to: number): void {
+  /**
+   * Runs every series node over bars [from, to) of symbol s. The series columns hold bars from
+   * `base` on (0: the whole series; else one block), so bar i is at column index i - base.
+   */
+  private columnPhase(s: number, from: number, to: number, base: number): void {
+    const bars = this.buffers[s].columns;
+    const cols = this.columns[s].columns;
+    const frames = this.frames[s];
+    for (const { k, field, sources } of this.seriesWiring) {
+      if (field) {
+        // the output is the bar column itself (a view of the block's bars when blocked)
+        cols[k][0] = this.blocked ? bars[field].subarray(from, to) : bars[field];
+        continue;
+      }
+      const inCols = sources.map((src) => (src ? cols[src[0]][src[1]] : null));
+      const node = this.plan.nodes[k];
+      const frame = frames[k];
+      if (node.def.batch) {
+        node.def.batch({ params: node.params, state: frame.state, inputs: inCols as Array<Float64Array | null>, outputs: cols[k] as Float64Array[], from: from - base, to: to - base });
+      } else this.seriesLoops[k]!(from - base, to - base, inCols, cols[k], bars, frame, base);
+    }
+  }
+
+  /**
+   * One symbol, no async nodes (every backtest of one symbol, and paper trading): append the
+   * chunk, then per block of BLOCK bars run the column phase and the generated walk
+   * (generateOneSymbolWalk), the hot path of backtests.
+   */
+  walkOneSymbolBlocks(chunk: Parameters<BarBuffer['append']>[0]): { from: number; to: number } {
+    const range = this.append(0, chunk);
     this.oneSymbolWalk ??= generateOneSymbolWalk(this.plan);
-    this.oneSymbolWalk(this, from, to);
+    for (let b = range.from; b < range.to; b += BLOCK) {
+      const e = Math.min(range.to, b + BLOCK);
+      this.columnPhase(0, b, e, b);
+      this.oneSymbolWalk(this, b, e, b);
+    }
+    return range;
   }
 
   // Accessors the generated loop reads once per chunk.
@@ -258,19 +312,34 @@ class KernelRun {
 
   endMoment(t: number): void {
     const value = this.portfolio.revalue();
-    if (this.points === this.times.length) this.growCurve();
+    if (this.points === this.equity.length) this.growCurve(this.points + 1);
     if (this.portfolio.account.openPositions > 0) this.exposedPoints++;
     this.times[this.points] = t;
     this.equity[this.points++] = value;
   }
 
-  private growCurve(): void {
-    const times = new Float64Array(this.points * 2);
-    const equity = new Float64Array(this.points * 2);
-    times.set(this.times);
-    equity.set(this.equity);
-    this.times = times;
+  /** The equity array with room for `count` more points (the generated walk writes them). */
+  reserveCurve(count: number): Float64Array {
+    if (this.points + count > this.equity.length) this.growCurve(this.points + count);
+    return this.equity;
+  }
+
+  /** The generated walk hands back its point count and the points it saw a position open at. */
+  endWalk(points: number, exposed: number): void {
+    this.points = points;
+    this.exposedPoints += exposed;
+  }
+
+  private growCurve(needed: number): void {
+    let size = Math.max(16, this.equity.length * 2);
+    while (size < needed) size *= 2;
+    const equity = new Float64Array(size);
+    equity.set(this.equity.subarray(0, this.points));
     this.equity = equity;
+    if (this.blocked) return;
+    const times = new Float64Array(size);
+    times.set(this.times.subarray(0, this.points));
+    this.times = times;
   }
 
   reportProgress(ranges: Array<{ from: number; to: number }>): void {
@@ -281,7 +350,8 @@ class KernelRun {
   result(cancelled: boolean, runMs: number): TKernelResult {
     return {
       symbols: this.ports.feed.symbols,
-      times: this.times.subarray(0, this.points),
+      // one symbol, synchronous: one point per bar, so the curve's times are the bar times
+      times: this.blocked ? this.buffers[0].columns.time.subarray(0, this.points) : this.times.subarray(0, this.points),
       equity: this.equity.subarray(0, this.points),
       portfolio: this.portfolio,
       bars: this.processed,

@@ -45,6 +45,21 @@ describe('runKernel', () => {
     expect(whole.fills.length).toBeGreaterThan(4);
   });
 
+  it('gives the same run across the kernel’s 2,048-bar column blocks, whatever the chunking', async () => {
+    // 2,519 bars: one block boundary inside a single chunk, others inside 700-bar chunks
+    const base = { graph: smaCrossGraph(), symbols: [{ symbol: 'SPY.US', market: 'us' as const, bars: spy }] };
+    const whole = await backtest(base);
+    for (const chunkBars of [1, 700]) {
+      const chunked = await backtest({ ...base, chunkBars });
+      expect(chunked.fills).toEqual(whole.fills);
+      expect(Array.from(chunked.equity)).toEqual(Array.from(whole.equity));
+    }
+    expect(Array.from(whole.times)).toEqual(Array.from(spy.time));
+    // a node that reads the bar (data.bar-index) sees the true bar index in a later block
+    const late = await backtest({ graph: buyOnBar(2100, 1), symbols: base.symbols });
+    expect(late.fills.map((f) => f.time)).toEqual([spy.time[2101]]);
+  });
+
   it('fills at the next open by default, or at the signal bar’s close', async () => {
     const bars = makeBars([
       [10, 11, 9, 10],
