@@ -4,9 +4,23 @@ import { useState, type FormEvent } from 'react';
 import { usePreferences } from '@/components/preferences/PreferencesProvider';
 import { trpc } from '@/components/trpc/client';
 import { errorText } from '@/components/trpc/error-text';
+import { PublishDialog } from '@/components/templates/PublishDialog';
+import { downloadJson, strategyFileName } from '@/components/templates/strategy-file';
 import type { TStrategySummary } from '@/server/services/strategy/schemas';
 
-export function StrategyRow({ strategy, onNotice }: { strategy: TStrategySummary; onNotice: (text: string) => void }) {
+export function StrategyRow({
+  strategy,
+  onNotice,
+  published = false,
+  includeAiCache = false,
+}: {
+  strategy: TStrategySummary;
+  onNotice: (text: string) => void;
+  /** the strategy is published as a template (the button then manages it) */
+  published?: boolean;
+  /** exports embed the AI answers its runs used */
+  includeAiCache?: boolean;
+}) {
   const { t, locale } = usePreferences();
   const utils = trpc.useUtils();
   const rename = trpc.strategy.rename.useMutation();
@@ -14,6 +28,17 @@ export function StrategyRow({ strategy, onNotice }: { strategy: TStrategySummary
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(strategy.name);
   const [error, setError] = useState<string | null>(null);
+  const [publishing, setPublishing] = useState(false);
+  const exportFile = trpc.template.exportStrategy.useMutation();
+
+  async function onExport() {
+    setError(null);
+    try {
+      downloadJson(strategyFileName(strategy.name), await exportFile.mutateAsync({ id: strategy.id, includeAiCache }));
+    } catch (err) {
+      setError(errorText(err, t).message);
+    }
+  }
 
   async function onRename(e: FormEvent) {
     e.preventDefault();
@@ -78,11 +103,18 @@ export function StrategyRow({ strategy, onNotice }: { strategy: TStrategySummary
           <button type="button" className="button button--ghost" onClick={() => (setDraft(strategy.name), setEditing(true))}>
             {t.common.rename}
           </button>
+          <button type="button" className="button button--ghost" onClick={() => setPublishing(true)} data-testid="publish-strategy">
+            {published ? t.templates.publish.buttonPublished : t.templates.publish.button}
+          </button>
+          <button type="button" className="button button--ghost" onClick={onExport} disabled={exportFile.isPending} title={t.templates.file.exportTitle(strategy.name)} data-testid="export-strategy">
+            {t.templates.file.export}
+          </button>
           <button type="button" className="button button--danger" disabled={remove.isPending} onClick={onDelete}>
             {t.common.delete}
           </button>
         </div>
       ) : null}
+      {publishing ? <PublishDialog strategy={strategy} onClose={() => setPublishing(false)} /> : null}
       {error ? (
         <p className="field__error strategy-row__error" role="alert">
           {error}

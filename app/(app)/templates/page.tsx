@@ -1,7 +1,5 @@
-import { getMessages } from '@/components/i18n/locales';
-import { readPreferences } from '@/components/preferences/read-preferences';
-import { ComingSoon } from '@/components/shell/ComingSoon';
+import { TemplateGallery } from '@/components/templates/TemplateGallery';
 
-export default async function TemplatesPage() {
-  return <ComingSoon section="templates" t={getMessages((await readPreferences()).locale)} />;
+export default function TemplatesPage() {
+  return <TemplateGallery />;
 }
