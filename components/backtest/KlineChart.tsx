@@ -4,13 +4,29 @@
 import { useEffect, useRef } from 'react';
 import type { IChartApi, SeriesMarker, UTCTimestamp } from 'lightweight-charts';
 import { usePreferences } from '@/components/preferences/PreferencesProvider';
-import type { TBarsDto, TFillDto, TOrderEventDto } from '@/server/services/backtest/schemas';
+import type { TBarsDto, TFillDto, TNodeSeriesDto, TOrderEventDto } from '@/server/services/backtest/schemas';
 import { formatPrice, formatQty, tickDecimals } from './format';
+import { studyLines } from './node-study';
 import { useThemeColors } from './use-theme-colors';
 
 const sec = (ms: number) => Math.floor(ms / 1000) as UTCTimestamp;
 
-export function KlineChart({ bars, fills, orderEvents, tick, height = 360 }: { bars: TBarsDto; fills: TFillDto[]; orderEvents: TOrderEventDto[]; tick: number; height?: number }) {
+/** `study`: an inspected node's outputs, drawn on the price pane or in a pane below (see node-study.ts). */
+export function KlineChart({
+  bars,
+  fills,
+  orderEvents,
+  tick,
+  height = 360,
+  study,
+}: {
+  bars: TBarsDto;
+  fills: TFillDto[];
+  orderEvents: TOrderEventDto[];
+  tick: number;
+  height?: number;
+  study?: TNodeSeriesDto | null;
+}) {
   const { t, locale } = usePreferences();
   const colors = useThemeColors();
   const box = useRef<HTMLDivElement>(null);
@@ -67,13 +83,30 @@ export function KlineChart({ bars, fills, orderEvents, tick, height = 360 }: { b
       if (markers.length > 16) for (const m of markers) delete m.text;
       markers.sort((a, b) => a.time - b.time);
       lc.createSeriesMarkers(candles, markers);
+
+      // The study's times are the same bars as the chart's (both come from the run's series).
+      if (study && study.symbol === bars.symbol) {
+        const timeAt = study.times;
+        for (const line of studyLines(study, bars.close)) {
+          const title = locale === 'zh-CN' ? line.label.zh : line.label.en;
+          if (line.kind === 'signal') {
+            const s = chart.addSeries(lc.HistogramSeries, { color: line.color, title, priceLineVisible: false, lastValueVisible: false }, 1);
+            s.setData(line.points.map((p) => ({ time: sec(timeAt[p.i]), value: p.value })));
+          } else {
+            const s = chart.addSeries(lc.LineSeries, { color: line.color, lineWidth: 2, title, priceLineVisible: false }, line.pane);
+            s.setData(line.points.map((p) => ({ time: sec(timeAt[p.i]), value: p.value })));
+          }
+        }
+        const below = chart.panes()[1];
+        if (below) below.setHeight(Math.round(height * 0.3));
+      }
       chart.timeScale().fitContent();
     });
     return () => {
       disposed = true;
       chart?.remove();
     };
-  }, [bars, fills, orderEvents, tick, colors, locale, t]);
+  }, [bars, fills, orderEvents, tick, colors, locale, t, study, height]);
 
   return <div ref={box} className="bt-kline" style={{ height }} data-testid="kline-chart" role="img" aria-label={`${t.backtest.charts.kline}: ${bars.symbol}`} />;
 }

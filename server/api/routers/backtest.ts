@@ -8,11 +8,13 @@ import { getBacktestResult } from '@/server/services/backtest/get-backtest-resul
 import { getBacktestRun } from '@/server/services/backtest/get-backtest-run';
 import { getRunBars } from '@/server/services/backtest/get-run-bars';
 import { getRunRules } from '@/server/services/backtest/get-run-rules';
+import { inspectRunNode } from '@/server/services/backtest/inspect-run-node';
 import { listBacktestRuns } from '@/server/services/backtest/list-backtest-runs';
 import { backtestMarketData } from '@/server/services/backtest/market-data';
 import {
   ZCompareRunsSchema,
   ZListRunsSchema,
+  ZNodeSeriesSchema,
   ZRunBarsSchema,
   ZRunRefSchema,
   ZSearchSymbolsSchema,
@@ -45,6 +47,10 @@ export const backtestRouter = createTRPCRouter({
   result: protectedProcedure.input(ZRunRefSchema).query(({ ctx, input }) => getBacktestResult(ctx.db, { ...input, ownerId: ctx.userId })),
   /** the market rules in force for each symbol of a run (and what changed during it) */
   rules: protectedProcedure.input(ZRunRefSchema).query(({ ctx, input }) => getRunRules(ctx.db, { ...input, ownerId: ctx.userId })),
+  /** one node's output series over a run's bars (node inspection under the K-line) */
+  nodeSeries: protectedProcedure
+    .input(ZNodeSeriesSchema)
+    .query(({ ctx, input }) => inspectRunNode(ctx.db, { reader: backtestMarketData(ctx.db) }, { ...input, ownerId: ctx.userId })),
   bars: protectedProcedure.input(ZRunBarsSchema).query(({ ctx, input }) => getRunBars(ctx.db, { reader: backtestMarketData(ctx.db) }, { ...input, ownerId: ctx.userId })),
   cancel: protectedProcedure
     .input(ZRunRefSchema)

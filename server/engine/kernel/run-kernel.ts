@@ -5,7 +5,7 @@ import { generateOneSymbolWalk, generateSeriesLoop, generateTradingStep, type TS
 import { createContext, createFrames, type TFrame, type TKernelContext } from './node-frames';
 import { Portfolio } from './portfolio';
 import { SeriesColumns } from './series-columns';
-import type { TKernelPorts } from './types';
+import type { TKernelPorts, TKernelSink } from './types';
 import type { TBarColumns } from '@/server/data/bar-columns';
 
 const DAY_MS = 86_400_000;
@@ -90,6 +90,8 @@ class KernelRun {
   private readonly seriesWiring: TSeriesNodeWiring[];
   private readonly tradingStep: TTradingStep;
   private readonly guards: number[];
+  /** the sink's node-inspection hook, when it has one */
+  private readonly seriesSink: TKernelSink['series'] | null;
   readonly intents: TOrderIntent[] = [];
   private oneSymbolWalk: TWalkLoop | null = null;
   private readonly totalExpected: number | undefined;
@@ -127,6 +129,7 @@ class KernelRun {
       });
       this.seriesWiring.push({ k, field: node.def.barColumn?.(node.params as never) ?? null, sources });
     });
+    this.seriesSink = sink.series?.bind(sink) ?? null;
     this.tradingStep = generateTradingStep(plan);
     this.guards = plan.nodes.map((n, k) => (n.globalGuard ? k : -1)).filter((k) => k >= 0);
     const capacity = Math.max(16, this.totalExpected ?? 1024);
@@ -171,6 +174,13 @@ class KernelRun {
       if (node.def.batch) {
         node.def.batch({ params: node.params, state: frame.state, inputs: inCols as Array<Float64Array | null>, outputs: cols[k] as Float64Array[], from: from - base, to: to - base });
       } else this.seriesLoops[k]!(from - base, to - base, inCols, cols[k], bars, frame, base);
+    }
+    // Node inspection reads the columns now: a blocked run reuses them for the next block.
+    if (this.seriesSink) {
+      this.seriesSink(s, from, to, (k, o, i) => {
+        const col = cols[k][o];
+        return col instanceof Float64Array ? col[i - base] : NaN;
+      });
     }
   }
 

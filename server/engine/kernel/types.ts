@@ -85,6 +85,12 @@ export interface TKernelSink {
   order?(event: TOrderEvent): void;
   /** called between chunks: bars processed so far (all symbols), total when known */
   progress?(done: number, total: number | undefined): void;
+  /**
+   * Node inspection: called after the column phase has computed bars [from, to) of a symbol;
+   * `read(node, output, i)` is the value of plan node `node`'s output at bar i (NaN for
+   * non-numeric outputs). Only valid during the call: columns may be reused for the next bars.
+   */
+  series?(symbol: number, from: number, to: number, read: (node: number, output: number, i: number) => number): void;
 }
 
 export interface TKernelPorts {

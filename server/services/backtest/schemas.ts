@@ -94,6 +94,7 @@ export const ZListRunsSchema = z.object({
 });
 export const ZCompareRunsSchema = z.object({ ids: z.array(ZId).min(2, 'compare_needs_two').max(8, 'invalid_input') });
 export const ZRunBarsSchema = z.object({ id: ZId, symbol: z.string().trim().min(1).max(32) });
+export const ZNodeSeriesSchema = z.object({ id: ZId, symbol: z.string().trim().min(1).max(32), nodeId: z.string().min(1).max(64) });
 export const ZSearchSymbolsSchema = z.object({ query: z.string().trim().max(40).default(''), limit: z.number().int().min(1).max(50).default(20) });
 
 /** Failures are stored as a code the UI translates plus a plain-language detail (never a stack). */
@@ -166,6 +167,17 @@ export type TRunResult = {
 };
 
 export type TBarsDto = { symbol: string; times: number[]; open: number[]; high: number[]; low: number[]; close: number[]; volume: number[]; truncated: boolean };
+
+/** One node's outputs over the bars of a run, aligned with TBarsDto.times (null before a value exists). */
+export type TNodeSeriesDto = {
+  nodeId: string;
+  symbol: string;
+  times: number[];
+  outputs: Array<{ name: string; type: string; label: { en: string; zh: string }; values: Array<number | null> }>;
+  /** the node's value depends on the run's positions or AI answers: not recomputed for display */
+  unavailable: 'trading_phase' | null;
+  truncated: boolean;
+};
 
 export type TSymbolOption = {
   symbol: string;
