@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { compileGraph } from '@/server/engine/compile';
 import { runPlan } from '@/server/engine/run-backtest';
-import { parseBarsCsv } from '@/server/data/parse-bars-csv';
+import { parseBarsCsvFile } from '@/server/data/parse-bars-csv';
 import { getTemplate } from '@/templates';
 import { barsToCsv, syntheticBars } from './synthetic-bars';
 import { handLoopSmaCross } from './hand-loop';
@@ -76,7 +76,7 @@ export async function runBench(argv: string[]): Promise<number> {
   const loadTimes: number[] = [];
   for (let r = 0; r < REPEATS; r++) {
     const t = performance.now();
-    const parsed = parseBarsCsv(fs.readFileSync(csvFile));
+    const parsed = parseBarsCsvFile(csvFile); // what `nofx backtest` does (cli/load-inputs.ts)
     loadTimes.push(performance.now() - t);
     if (!parsed.ok || parsed.bars.length !== bars) throw new Error('bench CSV did not parse back');
   }

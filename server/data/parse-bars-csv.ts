@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { allocBarColumns, type TBarColumns } from './bar-columns';
 
 /**
@@ -57,72 +58,197 @@ let fieldEnd = 0;
 export function parseBarsCsv(input: string | Uint8Array, options: TParseBarsOptions = {}): TParseBarsResult {
   // A plain Uint8Array view (not a Buffer) so every byte read below sees one array map.
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  const errors: TCsvRowError[] = [];
-  let totalErrors = 0;
-  const maxErrors = options.maxErrors ?? MAX_REPORTED_ERRORS;
-  const fail = (row: number, message: string, field?: string, code?: TCsvRowErrorCode, params?: Record<string, string | number>) => {
-    totalErrors++;
-    if (errors.length < maxErrors) errors.push(code ? { row, field, message, code, params } : { row, field, message });
-  };
-
-  let pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // UTF-8 BOM
+  const parse = new CsvBarsParse(options);
+  const pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // UTF-8 BOM
   const headerEnd = lineEnd(bytes, pos);
-  const header = decode(bytes, pos, headerEnd).replace(/\r$/, '').split(',').map((h) => h.trim().toLowerCase());
-  if (header.length === 1 && header[0] === '') return { ok: false, errors: [{ row: 1, message: 'the file is empty', code: 'empty_file' }], totalErrors: 1 };
-  const timeCol = header.findIndex((h) => h === 'date' || h === 'datetime' || h === 'time' || h === 'timestamp');
-  if (timeCol < 0) fail(1, `no date column: the header needs "date" or "datetime" (found: ${header.join(', ')})`, undefined, 'no_time_column', { found: header.join(', ') });
-  for (const name of REQUIRED) if (!header.includes(name)) fail(1, `missing column "${name}"`, name, 'missing_column', { column: name });
-  if (totalErrors > 0) return { ok: false, errors, totalErrors };
-
-  const columnCount = header.length;
-  // What each column feeds: 0..5 = open, high, low, close, volume, amount; -1 = time; -2 = ignored.
-  const role = header.map((h, k) => (k === timeCol ? -1 : ['open', 'high', 'low', 'close', 'volume', 'amount'].indexOf(h) === -1 ? -2 : ['open', 'high', 'low', 'close', 'volume', 'amount'].indexOf(h)));
-  const hasAmount = header.includes('amount');
-
+  if (!parse.readHeader(decode(bytes, pos, headerEnd))) return parse.failure();
   // Rows after the header = line feeds after it, plus one when the file does not end with one.
   let lines = bytes.length > 0 && bytes[bytes.length - 1] !== LF ? 1 : 0;
   for (let p = bytes.indexOf(LF, headerEnd + 1); p >= 0; p = bytes.indexOf(LF, p + 1)) lines++;
-  const bars = allocBarColumns(lines);
-  const targets = [bars.open, bars.high, bars.low, bars.close, bars.volume, bars.amount];
+  parse.allocate(lines);
+  parse.readLines(bytes, headerEnd + 1);
+  return parse.finish();
+}
 
-  let n = 0;
-  let intraday = false;
-  let row = 1;
-  pos = headerEnd + 1;
-  const length = bytes.length;
-  while (pos < length) {
-    row++;
-    const next = parseRow(bytes, pos, role, targets, n);
-    if (next < 0) {
-      // The fast path gave up on this row: find out why, slowly, for the message.
-      const stop = lineEnd(bytes, pos);
-      const text = decode(bytes, pos, stop).replace(/\r$/, '');
-      if (text.trim() !== '') {
-        const problem = describeRowProblem(text, header, role);
-        fail(row, problem.message, problem.field, problem.code, problem.params);
+const READ_CHUNK = 1 << 20;
+
+/**
+ * parseBarsCsv for a file, read in 1 MB pieces into one reused buffer instead of all at once:
+ * the rows are parsed as they arrive and the file's bytes never need memory of their own. On
+ * this VM the first touch of fresh memory costs ~2.7 ms per MB in page faults, so reading a
+ * 44 MB file whole cost more than parsing it. Same rows, errors and row numbers as parseBarsCsv.
+ * Throws what fs throws (no such file, ...).
+ */
+export function parseBarsCsvFile(file: string, options: TParseBarsOptions = {}): TParseBarsResult {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    let buffer = new Uint8Array(Math.min(READ_CHUNK, Math.max(16, size)));
+    let filled = 0;
+    let eof = false;
+    const fill = () => {
+      while (!eof && filled < buffer.length) {
+        const got = fs.readSync(fd, buffer, filled, buffer.length - filled, null);
+        if (got === 0) eof = true;
+        filled += got;
       }
-      pos = stop + 1;
-      continue;
+    };
+    /** Keeps bytes [from, filled), moved to the front, and reads more after them (growing the buffer for a line longer than it). */
+    const refill = (from: number) => {
+      if (from === 0 && filled === buffer.length) {
+        const grown = new Uint8Array(buffer.length * 2);
+        grown.set(buffer);
+        buffer = grown;
+      } else {
+        buffer.copyWithin(0, from, filled);
+        filled -= from;
+      }
+      fill();
+    };
+    fill();
+    const parse = new CsvBarsParse(options);
+    let pos = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+    let headerEnd = buffer.subarray(0, filled).indexOf(LF, pos);
+    while (headerEnd < 0 && !eof) {
+      refill(0);
+      headerEnd = buffer.subarray(0, filled).indexOf(LF, pos);
     }
-    pos = next;
-    const t = rowTime;
-    const high = bars.high[n];
-    const low = bars.low[n];
-    if (high < low) fail(row, `high ${high} is below low ${low}`, 'high', 'high_below_low', { high, low });
-    else if (bars.volume[n] < 0) fail(row, `negative volume ${bars.volume[n]}`, 'volume', 'negative_volume', { volume: bars.volume[n] });
-    else if (n > 0 && t <= bars.time[n - 1]) {
-      const duplicate = t === bars.time[n - 1];
-      fail(row, duplicate ? 'duplicate time (same as the row before)' : 'time is earlier than the row before: rows must be sorted ascending', header[timeCol], duplicate ? 'duplicate_time' : 'unsorted_time');
-    } else {
-      bars.time[n] = t;
-      if (!hasAmount) bars.amount[n] = NaN;
-      if (rowHasClock) intraday = true;
-      n++;
+    if (headerEnd < 0) headerEnd = filled;
+    if (!parse.readHeader(decode(buffer, pos, headerEnd))) return parse.failure();
+    // Capacity from the first row's length, with room to spare; grown by doubling if the rows
+    // get shorter, and the columns handed out are views of the rows read (no trimming copy).
+    const firstRowEnd = buffer.subarray(0, filled).indexOf(LF, headerEnd + 1);
+    const rowBytes = Math.max(8, (firstRowEnd < 0 ? filled : firstRowEnd) - headerEnd);
+    parse.allocate(Math.ceil(((size - headerEnd) / rowBytes) * 1.25) + 16);
+    pos = headerEnd + 1;
+    for (;;) {
+      // parse the complete lines in the buffer; the last, partial one waits for more bytes
+      const end = eof ? filled : buffer.subarray(0, filled).lastIndexOf(LF) + 1;
+      if (end > pos) {
+        parse.readLines(buffer.subarray(0, end), pos);
+        pos = end;
+      }
+      if (eof) break;
+      refill(pos);
+      pos = 0;
     }
+    return parse.finish();
+  } finally {
+    fs.closeSync(fd);
   }
-  if (totalErrors > 0 && !options.skipBadRows) return { ok: false, errors, totalErrors };
-  if (n === 0) return { ok: false, errors: [{ row: 2, message: 'the file has a header but no bars', code: 'no_bars' as const }, ...errors].slice(0, Math.max(1, maxErrors)), totalErrors: totalErrors + 1 };
-  return { ok: true, bars: trim(bars, n), intraday, hasAmount, skipped: errors, totalSkipped: totalErrors };
+}
+
+/** One parse in progress: the header's layout, the columns filled so far and the errors. */
+class CsvBarsParse {
+  private readonly errors: TCsvRowError[] = [];
+  private totalErrors = 0;
+  private readonly maxErrors: number;
+  private header: string[] = [];
+  private timeCol = -1;
+  /** what each column feeds: 0..5 = open, high, low, close, volume, amount; -1 = time; -2 = ignored */
+  private role: number[] = [];
+  private hasAmount = false;
+  private bars: TBarColumns = allocBarColumns(0);
+  private targets: Float64Array[] = [];
+  private n = 0;
+  private row = 1;
+  private intraday = false;
+
+  constructor(private readonly options: TParseBarsOptions) {
+    this.maxErrors = options.maxErrors ?? MAX_REPORTED_ERRORS;
+  }
+
+  private fail(row: number, message: string, field?: string, code?: TCsvRowErrorCode, params?: Record<string, string | number>): void {
+    this.totalErrors++;
+    if (this.errors.length < this.maxErrors) this.errors.push(code ? { row, field, message, code, params } : { row, field, message });
+  }
+
+  failure(): TParseBarsResult {
+    return { ok: false, errors: this.errors, totalErrors: this.totalErrors };
+  }
+
+  /** False when the header is unusable (the errors say why). */
+  readHeader(line: string): boolean {
+    const header = line.replace(/\r$/, '').split(',').map((h) => h.trim().toLowerCase());
+    this.header = header;
+    if (header.length === 1 && header[0] === '') {
+      this.fail(1, 'the file is empty', undefined, 'empty_file');
+      return false;
+    }
+    const timeCol = header.findIndex((h) => h === 'date' || h === 'datetime' || h === 'time' || h === 'timestamp');
+    this.timeCol = timeCol;
+    if (timeCol < 0) this.fail(1, `no date column: the header needs "date" or "datetime" (found: ${header.join(', ')})`, undefined, 'no_time_column', { found: header.join(', ') });
+    for (const name of REQUIRED) if (!header.includes(name)) this.fail(1, `missing column "${name}"`, name, 'missing_column', { column: name });
+    if (this.totalErrors > 0) return false;
+    const fields = ['open', 'high', 'low', 'close', 'volume', 'amount'];
+    this.role = header.map((h, k) => (k === timeCol ? -1 : fields.indexOf(h) === -1 ? -2 : fields.indexOf(h)));
+    this.hasAmount = header.includes('amount');
+    return true;
+  }
+
+  allocate(capacity: number): void {
+    this.bars = allocBarColumns(capacity);
+    this.targets = [this.bars.open, this.bars.high, this.bars.low, this.bars.close, this.bars.volume, this.bars.amount];
+  }
+
+  private grow(): void {
+    const grown = allocBarColumns(Math.max(16, this.bars.length * 2));
+    for (const f of ['time', 'open', 'high', 'low', 'close', 'volume', 'amount'] as const) grown[f].set(this.bars[f]);
+    this.bars = grown;
+    this.targets = [grown.open, grown.high, grown.low, grown.close, grown.volume, grown.amount];
+  }
+
+  /** Reads the rows of `bytes` from `pos`; `bytes` ends at the end of a line (or of the file). */
+  readLines(bytes: Uint8Array, pos: number): void {
+    const length = bytes.length;
+    const { role, header, timeCol, hasAmount } = this;
+    let bars = this.bars;
+    let n = this.n;
+    let row = this.row;
+    while (pos < length) {
+      row++;
+      if (n === bars.length) {
+        this.grow();
+        bars = this.bars;
+      }
+      const next = parseRow(bytes, pos, role, this.targets, n);
+      if (next < 0) {
+        // The fast path gave up on this row: find out why, slowly, for the message.
+        const stop = lineEnd(bytes, pos);
+        const text = decode(bytes, pos, stop).replace(/\r$/, '');
+        if (text.trim() !== '') {
+          const problem = describeRowProblem(text, header, role);
+          this.fail(row, problem.message, problem.field, problem.code, problem.params);
+        }
+        pos = stop + 1;
+        continue;
+      }
+      pos = next;
+      const t = rowTime;
+      const high = bars.high[n];
+      const low = bars.low[n];
+      if (high < low) this.fail(row, `high ${high} is below low ${low}`, 'high', 'high_below_low', { high, low });
+      else if (bars.volume[n] < 0) this.fail(row, `negative volume ${bars.volume[n]}`, 'volume', 'negative_volume', { volume: bars.volume[n] });
+      else if (n > 0 && t <= bars.time[n - 1]) {
+        const duplicate = t === bars.time[n - 1];
+        this.fail(row, duplicate ? 'duplicate time (same as the row before)' : 'time is earlier than the row before: rows must be sorted ascending', header[timeCol], duplicate ? 'duplicate_time' : 'unsorted_time');
+      } else {
+        bars.time[n] = t;
+        if (!hasAmount) bars.amount[n] = NaN;
+        if (rowHasClock) this.intraday = true;
+        n++;
+      }
+    }
+    this.n = n;
+    this.row = row;
+  }
+
+  finish(): TParseBarsResult {
+    const { errors, totalErrors, n, maxErrors } = this;
+    if (totalErrors > 0 && !this.options.skipBadRows) return { ok: false, errors, totalErrors };
+    if (n === 0) return { ok: false, errors: [{ row: 2, message: 'the file has a header but no bars', code: 'no_bars' as const }, ...errors].slice(0, Math.max(1, maxErrors)), totalErrors: totalErrors + 1 };
+    return { ok: true, bars: trim(this.bars, n), intraday: this.intraday, hasAmount: this.hasAmount, skipped: errors, totalSkipped: totalErrors };
+  }
 }
 
 /** The time of the row parseRow last read, and whether it had a clock time (module variables: no result object per row). */
@@ -197,16 +323,17 @@ function decode(bytes: Uint8Array, from: number, to: number): string {
   return new TextDecoder().decode(bytes.subarray(from, to));
 }
 
+/** The first n rows, as views (copying 56 MB of columns per million rows would fault in as much fresh memory again). */
 function trim(bars: TBarColumns, n: number): TBarColumns {
   if (n === bars.length) return bars;
   return {
-    time: bars.time.slice(0, n),
-    open: bars.open.slice(0, n),
-    high: bars.high.slice(0, n),
-    low: bars.low.slice(0, n),
-    close: bars.close.slice(0, n),
-    volume: bars.volume.slice(0, n),
-    amount: bars.amount.slice(0, n),
+    time: bars.time.subarray(0, n),
+    open: bars.open.subarray(0, n),
+    high: bars.high.subarray(0, n),
+    low: bars.low.subarray(0, n),
+    close: bars.close.subarray(0, n),
+    volume: bars.volume.subarray(0, n),
+    amount: bars.amount.subarray(0, n),
     length: n,
   };
 }
