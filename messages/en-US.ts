@@ -636,7 +636,7 @@ export const enUS = {
       importing: 'Importing…',
       imported: (name: string, answers: number) => (answers > 0 ? `Imported “${name}” with ${answers} AI answers.` : `Imported “${name}”.`),
       includeAiCache: 'Include AI answers in exports',
-      problems: 'Problems in the file (nothing was imported):',
+      problems: 'Problems:',
     },
   },
   errors: {

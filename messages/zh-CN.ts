@@ -707,7 +707,7 @@ export const zhCN: TMessages = {
       importing: '正在导入…',
       imported: (name, answers) => (answers > 0 ? `已导入“${name}”及 ${answers} 条 AI 回答。` : `已导入“${name}”。`),
       includeAiCache: '导出时包含 AI 回答',
-      problems: '文件中的问题（未导入任何内容）：',
+      problems: '问题：',
     },
   },
   errors: {

@@ -5,7 +5,7 @@ import { usePreferences } from '@/components/preferences/PreferencesProvider';
 import { trpc } from '@/components/trpc/client';
 import { errorText } from '@/components/trpc/error-text';
 import { Alert } from '@/components/ui/Alert';
-import { ErrorDetails } from './ErrorDetails';
+import { ErrorDetails, problemsOf } from './ErrorDetails';
 
 /**
  * "Import strategy file" and the export option on the strategy list. The file's text goes to the
@@ -31,7 +31,9 @@ export function StrategyFileBar({ includeAiCache, onIncludeAiCache, onImported }
       onImported(tf.imported(created.name, created.aiCacheImported));
       await utils.strategy.list.invalidate();
     } catch (err) {
-      setError({ message: err instanceof Error && err.message === 'too_large' ? t.errors.strategy_file_too_large : errorText(err, t).message, cause: err });
+      // The compiler's own headline speaks of "marked nodes" in the editor; here the file is what is wrong.
+      const message = err instanceof Error && err.message === 'too_large' ? t.errors.strategy_file_too_large : problemsOf(err).length > 0 ? t.errors.strategy_file_invalid : errorText(err, t).message;
+      setError({ message, cause: err });
     }
   }
 
