@@ -3,6 +3,7 @@
 // why it failed, or the full results.
 import './backtest.css';
 import Link from 'next/link';
+import { useRef } from 'react';
 import { usePreferences } from '@/components/preferences/PreferencesProvider';
 import { trpc } from '@/components/trpc/client';
 import { errorText } from '@/components/trpc/error-text';
@@ -13,14 +14,19 @@ import { formatAmount, formatPercent } from './format';
 import { RunErrorView } from './RunErrorView';
 import { RunProgress } from './RunProgress';
 import { symbolName } from './SymbolPicker';
+import { PROGRESS_FALLBACK_POLL_MS, useRunProgress, withProgress } from './use-run-progress';
 
 const ACTIVE = new Set(['queued', 'running']);
 
 export function BacktestDetail({ runId }: { runId: string }) {
   const { t, locale } = usePreferences();
-  const run = trpc.backtest.get.useQuery({ id: runId }, { refetchInterval: (q) => (q.state.data && ACTIVE.has(q.state.data.status) ? 400 : false) });
+  const streamFailed = useRef(false);
+  // progress is pushed (useRunProgress); this poll runs only if that stream has failed
+  const run = trpc.backtest.get.useQuery({ id: runId }, { refetchInterval: (q) => (streamFailed.current && q.state.data && ACTIVE.has(q.state.data.status) ? PROGRESS_FALLBACK_POLL_MS : false) });
+  const live = useRunProgress(runId, !!run.data && ACTIVE.has(run.data.status), () => void run.refetch());
+  streamFailed.current = live.failed;
   const cancel = trpc.backtest.cancel.useMutation({ onSettled: () => void run.refetch() });
-  const r = run.data;
+  const r = run.data ? withProgress(run.data, live.progress) : undefined;
   return (
     <section className="page bt-detail">
       <p>
@@ -73,7 +79,7 @@ export function BacktestDetail({ runId }: { runId: string }) {
               </div>
             ) : null}
           </dl>
-          {ACTIVE.has(r.status) ? <RunProgress run={r} onCancel={() => cancel.mutate({ id: r.id })} cancelling={cancel.isPending} /> : null}
+          {run.data && ACTIVE.has(run.data.status) ? <RunProgress run={r} eta={live.progress?.eta} onCancel={() => cancel.mutate({ id: r.id })} cancelling={cancel.isPending} /> : null}
           {r.error ? <RunErrorView error={r.error} graph={r.graph} /> : null}
           {r.status === 'succeeded' ? <BacktestResults run={r} /> : null}
         </>

@@ -1,18 +1,35 @@
 'use client';
-// All of the user's runs, newest first: status and progress (polled while any is active), key
-// metrics, open / delete, and a selection to compare.
+// All of the user's runs, newest first: status and progress (streamed for the runs that are
+// running), key metrics, open / delete, and a selection to compare.
 import './backtest.css';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { TBacktestProgress } from '@/server/services/backtest/watch-backtest-progress';
 import { usePreferences } from '@/components/preferences/PreferencesProvider';
 import { trpc } from '@/components/trpc/client';
 import { errorText } from '@/components/trpc/error-text';
 import { Alert } from '@/components/ui/Alert';
 import type { TRunSummary } from '@/server/services/backtest/schemas';
 import { directionClass, formatRatio, formatSignedPercent } from './format';
+import { PROGRESS_FALLBACK_POLL_MS, useRunProgress, withProgress } from './use-run-progress';
 
 const ACTIVE = new Set(['queued', 'running']);
+const LIST_INPUT = { limit: 200 };
+/** Each followed run holds an SSE connection; browsers allow about six per server, so follow a few. */
+const MAX_FOLLOWED = 2;
+
+/** Follows one active run's progress into the list's cache; the list is read again when it ends. */
+function FollowRun({ id, onFinal, onFailed }: { id: string; onFinal: () => void; onFailed: (failed: boolean) => void }) {
+  const utils = trpc.useUtils();
+  const live = useRunProgress(id, true, onFinal);
+  const p: TBacktestProgress | null = live.progress;
+  useEffect(() => {
+    if (p) utils.backtest.list.setData(LIST_INPUT, (rows) => rows?.map((r) => (r.id === id ? withProgress(r, p) : r)));
+  }, [p, id, utils]);
+  useEffect(() => onFailed(live.failed), [live.failed, onFailed]);
+  return null;
+}
 
 export function runTitle(run: Pick<TRunSummary, 'strategyName' | 'strategyId'>, t: { backtest: { deletedStrategy: string; graphOnly: string } }): string {
   return run.strategyName ?? (run.strategyId ? t.backtest.deletedStrategy : t.backtest.graphOnly);
@@ -33,13 +50,25 @@ export function BacktestList() {
   const router = useRouter();
   const utils = trpc.useUtils();
   const [selected, setSelected] = useState<string[]>([]);
-  const list = trpc.backtest.list.useQuery({ limit: 200 }, { refetchInterval: (q) => (q.state.data?.some((r) => ACTIVE.has(r.status)) ? 1000 : false) });
+  const [streamFailed, setStreamFailed] = useState(false);
+  // pushed, not polled (FollowRun); the poll is the fallback for a failed stream only
+  const list = trpc.backtest.list.useQuery(LIST_INPUT, { refetchInterval: (q) => (streamFailed && q.state.data?.some((r) => ACTIVE.has(r.status)) ? PROGRESS_FALLBACK_POLL_MS : false) });
+  const reload = useCallback(() => void utils.backtest.list.invalidate(), [utils]);
+  const onFailed = useCallback((failed: boolean) => setStreamFailed((was) => was || failed), []);
   const remove = trpc.backtest.delete.useMutation({ onSuccess: () => utils.backtest.list.invalidate() });
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   const runs = list.data ?? [];
+  // running runs first (queued ones start only when one of those ends, which reloads the list)
+  const followed = runs
+    .filter((r) => ACTIVE.has(r.status))
+    .sort((a, b) => (a.status === b.status ? 0 : a.status === 'running' ? -1 : 1))
+    .slice(0, MAX_FOLLOWED);
 
   return (
     <section className="page bt-list">
+      {followed.map((r) => (
+        <FollowRun key={r.id} id={r.id} onFinal={reload} onFailed={onFailed} />
+      ))}
       <div className="page__header">
         <h1>{t.backtest.listTitle}</h1>
       </div>

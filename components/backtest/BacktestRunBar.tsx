@@ -3,7 +3,7 @@
 // one "Run backtest" button, progress with cancel, per-node compile errors, then the results.
 import './backtest.css';
 import Link from 'next/link';
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { compileGraph } from '@/nodes/compile';
 import type { TCompileError } from '@/nodes/compile/types';
 import type { TGraph } from '@/nodes/sdk/graph-schema';
@@ -32,6 +32,7 @@ import { formatSignedPercent } from './format';
 import { RunProgress } from './RunProgress';
 import { RunErrorView } from './RunErrorView';
 import { SymbolPicker, symbolName } from './SymbolPicker';
+import { PROGRESS_FALLBACK_POLL_MS, useRunProgress, withProgress } from './use-run-progress';
 
 export type TBacktestRunBarProps = {
   strategyId: string;
@@ -126,11 +127,19 @@ export function BacktestRunBar({ strategyId, getGraph, onFocusNode, onCompileErr
     if (runId === null && history.data?.[0]) setRunId(history.data[0].id);
   }, [history.data, runId]);
 
-  const run = trpc.backtest.get.useQuery(
+  const streamFailed = useRef(false);
+  const runQuery = trpc.backtest.get.useQuery(
     { id: runId ?? '' },
-    { enabled: runId !== null, refetchInterval: (q) => (q.state.data && ACTIVE.has(q.state.data.status) ? 250 : false) },
+    {
+      enabled: runId !== null,
+      // progress is pushed (useRunProgress); this poll runs only if that stream has failed
+      refetchInterval: (q) => (streamFailed.current && q.state.data && ACTIVE.has(q.state.data.status) ? PROGRESS_FALLBACK_POLL_MS : false),
+    },
   );
-  const status = run.data?.status;
+  const live = useRunProgress(runId, !!runQuery.data && ACTIVE.has(runQuery.data.status), () => void runQuery.refetch());
+  streamFailed.current = live.failed;
+  const run = { ...runQuery, data: runQuery.data ? withProgress(runQuery.data, live.progress) : undefined };
+  const status = runQuery.data?.status;
   useEffect(() => {
     if (runId && status && !ACTIVE.has(status)) {
       void utils.backtest.list.invalidate();
@@ -152,7 +161,7 @@ export function BacktestRunBar({ strategyId, getGraph, onFocusNode, onCompileErr
       setFormError(errorText(error, t));
     },
   });
-  const cancel = trpc.backtest.cancel.useMutation({ onSettled: () => void run.refetch() });
+  const cancel = trpc.backtest.cancel.useMutation({ onSettled: () => void runQuery.refetch() });
 
   const onRun = useCallback(() => {
     setFormError(null);
@@ -312,7 +321,7 @@ export function BacktestRunBar({ strategyId, getGraph, onFocusNode, onCompileErr
       {compileErrors.length > 0 ? <CompileErrorList errors={compileErrors} graph={graphAtRun} onFocusNode={onFocusNode} /> : null}
       {formError && compileErrors.length === 0 ? <Alert>{formError.message}</Alert> : null}
 
-      {run.data && active ? <RunProgress run={run.data} onCancel={() => cancel.mutate({ id: run.data!.id })} cancelling={cancel.isPending} /> : null}
+      {run.data && active ? <RunProgress run={run.data} eta={live.progress?.eta} onCancel={() => cancel.mutate({ id: run.data!.id })} cancelling={cancel.isPending} /> : null}
       {run.data && !active ? (
         <div className="bt-runbar__latest" data-testid="latest-run">
           <span className={`bt-status bt-status--${run.data.status}`} data-testid="run-status">

@@ -1,11 +1,12 @@
 'use client';
-// Progress of a queued/running run: a bar with bars processed and an ETA from the observed rate.
+// Progress of a queued/running run: a bar with bars processed and an ETA (the server's, from the
+// run's rate since it started; else from the rate observed here).
 import { useEffect, useRef, useState } from 'react';
 import { usePreferences } from '@/components/preferences/PreferencesProvider';
 import type { TRunSummary } from '@/server/services/backtest/schemas';
 import { formatCount } from './format';
 
-export function RunProgress({ run, onCancel, cancelling }: { run: TRunSummary; onCancel?: () => void; cancelling?: boolean }) {
+export function RunProgress({ run, eta: serverEta, onCancel, cancelling }: { run: TRunSummary; eta?: number | null; onCancel?: () => void; cancelling?: boolean }) {
   const { t, locale } = usePreferences();
   const first = useRef<{ at: number; progress: number } | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -16,8 +17,8 @@ export function RunProgress({ run, onCancel, cancelling }: { run: TRunSummary; o
   if (run.status === 'running' && run.progress > 0 && !first.current) first.current = { at: Date.now(), progress: run.progress };
 
   const pct = Math.round(run.progress * 100);
-  let eta: number | null = null;
-  if (first.current && run.progress > first.current.progress) {
+  let eta: number | null = serverEta ?? null;
+  if (eta === null && first.current && run.progress > first.current.progress) {
     const rate = (run.progress - first.current.progress) / Math.max(1, now - first.current.at);
     eta = (1 - run.progress) / rate / 1000;
   }

@@ -1,8 +1,9 @@
 // Traders as a user meets them: sign up, seed a strategy with the AI trend-gate template
 // (offline: the labelled heuristic analyst answers), create a paper trader on a replay of SPY
 // from the Traders page, start it, open its page and watch the equity curve, fills and an AI
-// decision card appear without reloading; pause, resume, and the kill switch. Then the page in
-// Chinese. Screenshots per step in test-results/screenshots/traders-paper/.
+// decision card appear without reloading — pushed over the trader.events subscription (SSE), not
+// polled: a stopped trader's page makes no trader.get requests at all; pause, resume, and the
+// kill switch. Then the page in Chinese. Screenshots per step in test-results/screenshots/traders-paper/.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -53,7 +54,16 @@ test('start a paper trader on a replayed feed and watch it trade live', async ({
     await shot('running');
   });
 
+  // every tRPC call the page makes, by procedure (batched GETs name several, comma-separated)
+  const calls: Array<{ at: number; procedures: string[] }> = [];
+  page.on('request', (req) => {
+    const m = /\/api\/trpc\/([^?]+)/.exec(req.url());
+    if (m) calls.push({ at: Date.now(), procedures: decodeURIComponent(m[1]).split(',') });
+  });
+  const callsTo = (procedure: string, since = 0) => calls.filter((c) => c.at >= since && c.procedures.includes(procedure)).length;
+
   await test.step('its page fills in live: equity curve, fills and an AI decision card', async () => {
+    const opened = Date.now();
     await page.getByRole('link', { name: 'SPY replay' }).click();
     await expect(page.getByTestId('trader-detail')).toBeVisible();
     const url = page.url();
@@ -62,7 +72,11 @@ test('start a paper trader on a replayed feed and watch it trade live', async ({
     await expect(page.getByTestId('decision-card').first()).toContainText('Heuristic analyst');
     const first = await page.getByTestId('trader-last-bar').textContent();
     await expect(page.getByTestId('trader-last-bar')).not.toHaveText(first ?? '', { timeout: 20_000 });
-    expect(page.url()).toBe(url); // no navigation, no reload: polling brought it
+    expect(page.url()).toBe(url); // no navigation, no reload: the subscription brought it
+    await expect(page.getByTestId('trader-live')).toHaveAttribute('data-live', 'true');
+    // one SSE stream for the page, opened once (it would reconnect only after a drop)
+    expect(callsTo('trader.events', opened)).toBeGreaterThanOrEqual(1);
+    expect(callsTo('trader.events', opened)).toBeLessThanOrEqual(2);
     await expect(page.getByTestId('trader-log')).toContainText('started');
     await shot('live');
   });
@@ -77,6 +91,11 @@ test('start a paper trader on a replayed feed and watch it trade live', async ({
     await expect(page.getByTestId('trader-status')).toHaveText('Stopped');
     await expect(page.getByTestId('trader-log')).toContainText('kill switch');
     await shot('stopped');
+    // nothing changes now, so nothing is read: a page that polled (it used to, every 2 s) would
+    // have asked for trader.get three times in these 6 s
+    const quiet = Date.now() + 1_000;
+    await page.waitForTimeout(7_000);
+    expect(callsTo('trader.get', quiet)).toBe(0);
   });
 
   await test.step('the same page in Chinese', async () => {

@@ -1,4 +1,5 @@
-// Backtest Lab: every procedure is protected and owner-scoped; runs execute as jobs, progress is polled.
+// Backtest Lab: every procedure is protected and owner-scoped; runs execute as jobs, progress streams
+// to the page over SSE (`progress`, ending with the run's final status).
 import type { TDb } from '@/server/db';
 import { backtestJobs } from '@/server/services/backtest/backtest-jobs';
 import { cancelBacktestRun } from '@/server/services/backtest/cancel-backtest-run';
@@ -22,6 +23,7 @@ import {
 } from '@/server/services/backtest/schemas';
 import { searchSymbols } from '@/server/services/backtest/search-symbols';
 import { startBacktest } from '@/server/services/backtest/start-backtest';
+import { watchBacktestProgress } from '@/server/services/backtest/watch-backtest-progress';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 
 /** The process's runner, after runs a previous process left behind are marked failed. */
@@ -44,6 +46,9 @@ export const backtestRouter = createTRPCRouter({
     await jobs(ctx.db);
     return getBacktestRun(ctx.db, { ...input, ownerId: ctx.userId });
   }),
+  progress: protectedProcedure
+    .input(ZRunRefSchema)
+    .subscription(async ({ ctx, input, signal }) => watchBacktestProgress(ctx.db, { jobs: await jobs(ctx.db) }, { ownerId: ctx.userId, id: input.id, signal })),
   result: protectedProcedure.input(ZRunRefSchema).query(({ ctx, input }) => getBacktestResult(ctx.db, { ...input, ownerId: ctx.userId })),
   /** the market rules in force for each symbol of a run (and what changed during it) */
   rules: protectedProcedure.input(ZRunRefSchema).query(({ ctx, input }) => getRunRules(ctx.db, { ...input, ownerId: ctx.userId })),
