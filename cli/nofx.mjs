@@ -6,7 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, '.build/cli.mjs');
-const SOURCE_DIRS = ['cli', 'nodes', 'server/engine', 'server/markets', 'server/data', 'server/ai', 'templates'];
+// all of server/: `nofx import` and `nofx worker` reach services, db and trading code too
+const SOURCE_DIRS = ['cli', 'nodes', 'server', 'templates'];
 
 function newestSourceMtime() {
   let newest = 0;
