@@ -19,6 +19,8 @@ interface TRow {
   value: number;
   unit: string;
   target?: string;
+  /** the same measure from the best repeat */
+  best?: number;
 }
 
 const BARS = 1_000_000;
@@ -26,6 +28,12 @@ const REPEATS = 5;
 
 function best(times: number[]): number {
   return Math.min(...times);
+}
+
+/** The machine is shared (2 cores, other jobs): the median is what to quote, the best is the machine's speed when left alone. */
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
 }
 
 export async function runBench(argv: string[]): Promise<number> {
@@ -49,7 +57,8 @@ export async function runBench(argv: string[]): Promise<number> {
     kernelResult = await runPlan(compiled.plan, request);
     kernelTimes.push(kernelResult.timing.runMs);
   }
-  const kernelMs = best(kernelTimes);
+  const firstKernelMs = kernelResult.timing.runMs; // the first run in this process: generated code still cold
+  const kernelMs = median(kernelTimes);
 
   // 2. hand-written loop of the same rules
   const handTimes: number[] = [];
@@ -59,15 +68,16 @@ export async function runBench(argv: string[]): Promise<number> {
     hand = handLoopSmaCross(data, 10, 30, 1_000_000, 0.00025);
     handTimes.push(performance.now() - t);
   }
-  const handMs = best(handTimes);
+  const handMs = median(handTimes);
   const agree =
     Math.abs(hand.finalEquity - kernelResult.metrics.finalEquity) <= 1e-6 * Math.abs(hand.finalEquity) &&
     hand.fills.length === kernelResult.fills.length &&
     hand.fills.every((f, k) => f.qty === kernelResult.fills[k].qty && f.price === kernelResult.fills[k].price && f.side === kernelResult.fills[k].side);
 
-  rows.push({ name: 'graph kernel, sma-crossover', value: bars / (kernelMs / 1000), unit: 'bars/s', target: '≥ 12,000,000' });
-  rows.push({ name: 'hand-written loop, same rules', value: bars / (handMs / 1000), unit: 'bars/s' });
-  rows.push({ name: 'kernel time ÷ hand-loop time', value: kernelMs / handMs, unit: '×', target: '≤ 3' });
+  rows.push({ name: 'graph kernel, sma-crossover', value: bars / (kernelMs / 1000), unit: 'bars/s', target: '≥ 12,000,000', best: bars / (best(kernelTimes) / 1000) });
+  rows.push({ name: 'graph kernel, first run in a process', value: bars / (firstKernelMs / 1000), unit: 'bars/s' });
+  rows.push({ name: 'hand-written loop, same rules', value: bars / (handMs / 1000), unit: 'bars/s', best: bars / (best(handTimes) / 1000) });
+  rows.push({ name: 'kernel time ÷ hand-loop time', value: kernelMs / handMs, unit: '×', target: '≤ 3', best: best(kernelTimes) / best(handTimes) });
 
   // 3. CSV load
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nofx-bench-'));
@@ -80,19 +90,19 @@ export async function runBench(argv: string[]): Promise<number> {
     loadTimes.push(performance.now() - t);
     if (!parsed.ok || parsed.bars.length !== bars) throw new Error('bench CSV did not parse back');
   }
-  rows.push({ name: `load a ${bars.toLocaleString('en-US')}-row CSV (read + parse)`, value: best(loadTimes), unit: 'ms', target: '≤ 300' });
+  rows.push({ name: `load a ${bars.toLocaleString('en-US')}-row CSV (read + parse)`, value: median(loadTimes), unit: 'ms', target: '≤ 300', best: best(loadTimes) });
 
   // 4. whole CLI process
   const cli = path.join(root, 'cli/nofx.mjs');
   spawnSync(process.execPath, [cli, '--help']); // make sure the bundle is built before timing
   const processTimes: number[] = [];
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < REPEATS; r++) {
     const t = performance.now();
     const out = spawnSync(process.execPath, [cli, 'backtest', '--strategy', 'sma-crossover', '--data', csvFile, '--market', 'us'], { encoding: 'utf8' });
     processTimes.push(performance.now() - t);
     if (out.status !== 0) throw new Error(`nofx backtest failed in the bench: ${out.stderr}`);
   }
-  rows.push({ name: `whole \`nofx backtest\` process, ${bars.toLocaleString('en-US')} bars`, value: best(processTimes), unit: 'ms', target: '≤ 2000' });
+  rows.push({ name: `whole \`nofx backtest\` process, ${bars.toLocaleString('en-US')} bars`, value: median(processTimes), unit: 'ms', target: '≤ 2000', best: best(processTimes) });
   fs.rmSync(tmp, { recursive: true, force: true });
 
   // 5. indicator kernels (when the indicator bench is present)
@@ -104,15 +114,17 @@ export async function runBench(argv: string[]): Promise<number> {
   }
 
   const width = Math.max(...rows.map((r) => r.name.length));
-  console.log(`NOFX bench — ${bars.toLocaleString('en-US')} synthetic bars, best of ${REPEATS}, node ${process.version}, ${os.cpus().length} cores\n`);
+  const load = os.loadavg()[0];
+  console.log(`NOFX bench — ${bars.toLocaleString('en-US')} synthetic bars, median (best) of ${REPEATS}, node ${process.version}, ${os.cpus().length} cores, load ${load.toFixed(2)}\n`);
+  const fmt = (r: TRow, v: number) => (r.unit === 'bars/s' ? Math.round(v).toLocaleString('en-US') : v.toFixed(2));
   for (const r of rows) {
-    const v = r.unit === 'bars/s' ? Math.round(r.value).toLocaleString('en-US') : r.value.toFixed(2);
-    console.log(`${r.name.padEnd(width)}  ${v.padStart(14)} ${r.unit.padEnd(7)}${r.target ? `  target ${r.target}` : ''}`);
+    const bestText = r.best === undefined ? '' : `(${fmt(r, r.best)})`;
+    console.log(`${r.name.padEnd(width)}  ${fmt(r, r.value).padStart(14)} ${bestText.padStart(16)} ${r.unit.padEnd(7)}${r.target ? `  target ${r.target}` : ''}`);
   }
   console.log(`\nkernel and hand loop agree: ${agree ? 'yes' : 'NO'} (final equity ${kernelResult.metrics.finalEquity.toFixed(2)} vs ${hand.finalEquity.toFixed(2)}, fills ${kernelResult.fills.length} vs ${hand.fills.length})`);
   fs.writeFileSync(
     path.join(root, 'bench/results.json'),
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, bars, rows, agree }, null, 2) + '\n',
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, bars, load: os.loadavg(), statistic: 'median of repeats (best in "best")', rows, agree }, null, 2) + '\n',
   );
   return agree ? 0 : 1;
 }
