@@ -454,6 +454,12 @@ export const enUS = {
       maxDrawdownBars: 'Longest drawdown',
       bars: (n: number) => `${n} bars`,
     },
+    inspect: {
+      label: 'Inspect node',
+      none: '— none —',
+      tradingPhase: 'This node’s value depends on the run’s fills and positions, so it is not re-computed; inspect the nodes that feed it.',
+      notInRun: 'The selected node is not part of this run’s graph: run the backtest again to inspect it.',
+    },
     rules: {
       title: 'Rules of this run',
       note: 'What the simulated broker applied, by date',

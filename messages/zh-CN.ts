@@ -526,6 +526,12 @@ export const zhCN: TMessages = {
       maxDrawdownBars: '最长回撤期',
       bars: (n) => `${n} 根K线`,
     },
+    inspect: {
+      label: '查看节点输出',
+      none: '— 无 —',
+      tradingPhase: '该节点的值取决于回测中的成交与持仓，无法单独重算；请查看为它提供输入的节点。',
+      notInRun: '所选节点不在本次回测的策略图中：重新运行回测后即可查看。',
+    },
     rules: {
       title: '本次回测的交易规则',
       note: '模拟撮合按日期实际采用的规则',

@@ -2,7 +2,7 @@
 // Results of one finished run: metric cards, equity vs benchmark and drawdown, the K-line with
 // trade markers, the trades table and the order log. Times everywhere in the exchange's zone.
 import './backtest.css';
-import { useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import { usePreferences } from '@/components/preferences/PreferencesProvider';
 import { trpc } from '@/components/trpc/client';
 import { errorText } from '@/components/trpc/error-text';
@@ -11,8 +11,10 @@ import type { TRunDetail } from '@/server/services/backtest/schemas';
 import { AiDecisionsPanel } from './AiDecisionsPanel';
 import { nodeDisplayName } from './compile-errors';
 import { EquityCharts } from './EquityCharts';
+import { InspectedNodeContext } from './inspected-node';
 import { KlineChart } from './KlineChart';
 import { MetricCards } from './MetricCards';
+import { inspectableNodes, NodeInspectPicker } from './NodeInspectPicker';
 import { OrderEventsList } from './OrderEventsList';
 import { RunRulesPanel } from './RunRulesPanel';
 import { TradesTable } from './TradesTable';
@@ -36,6 +38,15 @@ export function BacktestResults({ run, compact }: { run: TRunDetail; compact?: b
   }, [run.params.resolved]);
   const nodeName = (nodeId: string) => nodeDisplayName(run.graph, nodeId, locale) ?? nodeId;
 
+  // Node inspection: the editor's selected node when it has something to plot, else the picker's.
+  const selectedInEditor = useContext(InspectedNodeContext);
+  const [inspected, setInspected] = useState<string | null>(null);
+  const inspectable = useMemo(() => new Set(inspectableNodes(run.graph)), [run.graph]);
+  useEffect(() => {
+    if (selectedInEditor && inspectable.has(selectedInEditor)) setInspected(selectedInEditor);
+  }, [selectedInEditor, inspectable]);
+  const study = trpc.backtest.nodeSeries.useQuery({ id: run.id, symbol, nodeId: inspected ?? '' }, { enabled: finished && !!symbol && inspected !== null, staleTime: Infinity });
+
   if (!finished) return <p className="muted">{t.backtest.notFinished}</p>;
   return (
     <div className="bt-results" data-testid="backtest-results">
@@ -56,11 +67,17 @@ export function BacktestResults({ run, compact }: { run: TRunDetail; compact?: b
           ) : (
             <span className="muted">{symbol}</span>
           )}
+          <NodeInspectPicker graph={run.graph} value={inspected} onChange={setInspected} />
           <span className="bt-panel__note">{t.backtest.timesIn(zoneLabel)}</span>
         </div>
+        {selectedInEditor && !inspectable.has(selectedInEditor) && !run.graph?.nodes.some((n) => n.id === selectedInEditor) ? (
+          <p className="muted" data-testid="inspect-note">{t.backtest.inspect.notInRun}</p>
+        ) : null}
+        {study.data?.unavailable === 'trading_phase' ? <p className="muted" data-testid="inspect-note">{t.backtest.inspect.tradingPhase}</p> : null}
+        {study.error ? <Alert>{errorText(study.error, t).message}</Alert> : null}
         {bars.error ? <Alert>{errorText(bars.error, t).message}</Alert> : null}
         {bars.data?.truncated ? <p className="muted">{t.backtest.charts.truncatedBars}</p> : null}
-        {bars.data && result.data ? <KlineChart bars={bars.data} fills={result.data.fills} orderEvents={result.data.orderEvents} tick={tickOf(symbol)} height={compact ? 300 : 400} /> : <div className="bt-kline" style={{ height: compact ? 300 : 400 }} />}
+        {bars.data && result.data ? <KlineChart bars={bars.data} fills={result.data.fills} orderEvents={result.data.orderEvents} tick={tickOf(symbol)} height={compact ? 300 : 400} study={inspected ? study.data : null} /> : <div className="bt-kline" style={{ height: compact ? 300 : 400 }} />}
       </section>
       {result.data ? (
         <>

@@ -4,6 +4,7 @@
 // actions together; each lives in its own hook or panel.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { BacktestRunBar } from '@/components/backtest/BacktestRunBar';
+import { InspectedNodeContext } from '@/components/backtest/inspected-node';
 import { useT } from '@/components/preferences/PreferencesProvider';
 import type { TStrategyDetail } from '@/server/services/strategy/schemas';
 import { ZGraphSchema, type TGraph } from '@/nodes/sdk/graph-schema';
@@ -207,15 +208,17 @@ export function StudioWorkspace({ strategy }: { strategy: TStrategyDetail }) {
             <NodeInspector selected={selected} onParam={actions.setParam} onLabel={actions.setLabel} actions={selectionActions} />
           )}
         </div>
-        <ResultsDrawer
-          tab={drawerTab}
-          onTab={setDrawerTab}
-          open={drawerOpen}
-          onOpen={setDrawerOpen}
-          problemCount={problems.all.length}
-          backtest={<BacktestRunBar strategyId={strategy.id} getGraph={doc.getGraph} onFocusNode={focusNode} />}
-          problems={<ProblemsList problems={problems} nodes={doc.nodes} onSelect={focusNode} />}
-        />
+        <InspectedNodeContext.Provider value={selected.length === 1 ? selected[0].id : null}>
+          <ResultsDrawer
+            tab={drawerTab}
+            onTab={setDrawerTab}
+            open={drawerOpen}
+            onOpen={setDrawerOpen}
+            problemCount={problems.all.length}
+            backtest={<BacktestRunBar strategyId={strategy.id} getGraph={doc.getGraph} onFocusNode={focusNode} />}
+            problems={<ProblemsList problems={problems} nodes={doc.nodes} onSelect={focusNode} />}
+          />
+        </InspectedNodeContext.Provider>
         <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       </div>
     </ProblemsStoreContext.Provider>

@@ -97,6 +97,20 @@ test('run a backtest from the run bar and read the results', async ({ page }) =>
     expect((await download).suggestedFilename()).toMatch(/^trades-.+\.csv$/);
   });
 
+  await test.step('click a node on the canvas to plot its output under the K-line', async () => {
+    const series = page.waitForResponse((r) => r.url().includes('backtest.nodeSeries') && r.ok());
+    await page.locator('.react-flow__node[data-id="slow"]').click();
+    await expect(bar.getByTestId('inspect-node')).toHaveValue('slow');
+    const body = (await (await series).json()) as Array<{ result: { data: { outputs: Array<{ values: Array<number | null> }> } } }> | { result: { data: { outputs: Array<{ values: Array<number | null> }> } } };
+    const data = Array.isArray(body) ? body[0].result.data : body.result.data;
+    expect(data.outputs[0].values.filter((v) => v !== null).length).toBeGreaterThan(1500);
+    await bar.getByTestId('kline-chart').scrollIntoViewIfNeeded();
+    await shot('inspect-node');
+    // The picker reaches any node with a number or signal output, e.g. the crossing signal.
+    await bar.getByTestId('inspect-node').selectOption('crossUp');
+    await expect(bar.getByTestId('inspect-node')).toHaveValue('crossUp');
+  });
+
   await test.step('the run is listed on the Backtests page and opens on its own page', async () => {
     await page.goto('/backtests');
     const row = page.getByTestId('backtest-row').first();
@@ -109,6 +123,12 @@ test('run a backtest from the run bar and read the results', async ({ page }) =>
     await expect(page.getByTestId('metric-cards')).toBeVisible();
     await expect(page.getByTestId('kline-chart').locator('canvas').first()).toBeVisible();
     await expect(page.getByTestId('order-events')).toBeVisible();
+    // The rules the broker applied, by date: the 2015-08-01 transfer-fee reform falls inside this run.
+    const rules = page.getByTestId('run-rules');
+    await rules.locator('summary').click();
+    await expect(rules.locator('[data-rule="stamp-duty"]')).toContainText('0.1% of value');
+    await expect(rules.locator('[data-rule="transfer-fee"]')).toContainText('of par value');
+    await expect(rules.locator('[data-rule="transfer-fee"] [data-testid="rule-changed"]')).toContainText('2015-08-01');
     await shot('run-page');
   });
 
