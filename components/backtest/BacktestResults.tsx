@@ -10,6 +10,7 @@ import { Alert } from '@/components/ui/Alert';
 import type { TRunDetail } from '@/server/services/backtest/schemas';
 import { AiDecisionsPanel } from './AiDecisionsPanel';
 import { nodeDisplayName } from './compile-errors';
+import { getNodeDefinition } from '@/nodes/registry';
 import { EquityCharts } from './EquityCharts';
 import { InspectedNodeContext } from './inspected-node';
 import { KlineChart } from './KlineChart';
@@ -22,6 +23,15 @@ import { TradesTable } from './TradesTable';
 export function zoneLabelOf(run: Pick<TRunDetail, 'params'>, zones: Record<string, string>): string {
   const tz = [...new Set((run.params.resolved ?? []).map((r) => r.timezone))];
   return tz.length === 0 ? 'UTC' : tz.map((z) => zones[z] ?? z).join(' / ');
+}
+
+/** "SMA 30" / "均线" style: the user's label, else the node type's label with its id. */
+function shortNodeName(graph: TRunDetail['graph'], nodeId: string, locale: string): string {
+  const node = graph?.nodes.find((n) => n.id === nodeId);
+  if (!node) return nodeId;
+  if (node.label) return node.label;
+  const def = getNodeDefinition(node.type);
+  return def ? `${locale === 'zh-CN' ? def.label.zh : def.label.en} ${node.id}` : node.id;
 }
 
 export function BacktestResults({ run, compact }: { run: TRunDetail; compact?: boolean }) {
@@ -77,7 +87,7 @@ export function BacktestResults({ run, compact }: { run: TRunDetail; compact?: b
         {study.error ? <Alert>{errorText(study.error, t).message}</Alert> : null}
         {bars.error ? <Alert>{errorText(bars.error, t).message}</Alert> : null}
         {bars.data?.truncated ? <p className="muted">{t.backtest.charts.truncatedBars}</p> : null}
-        {bars.data && result.data ? <KlineChart bars={bars.data} fills={result.data.fills} orderEvents={result.data.orderEvents} tick={tickOf(symbol)} height={compact ? 300 : 400} study={inspected ? study.data : null} /> : <div className="bt-kline" style={{ height: compact ? 300 : 400 }} />}
+        {bars.data && result.data ? <KlineChart bars={bars.data} fills={result.data.fills} orderEvents={result.data.orderEvents} tick={tickOf(symbol)} height={compact ? 300 : 400} study={inspected ? study.data : null} studyName={inspected ? shortNodeName(run.graph, inspected, locale) : undefined} /> : <div className="bt-kline" style={{ height: compact ? 300 : 400 }} />}
       </section>
       {result.data ? (
         <>

@@ -19,6 +19,7 @@ export function KlineChart({
   tick,
   height = 360,
   study,
+  studyName,
 }: {
   bars: TBarsDto;
   fills: TFillDto[];
@@ -26,6 +27,8 @@ export function KlineChart({
   tick: number;
   height?: number;
   study?: TNodeSeriesDto | null;
+  /** the inspected node's display name, for the series titles */
+  studyName?: string;
 }) {
   const { t, locale } = usePreferences();
   const colors = useThemeColors();
@@ -87,8 +90,10 @@ export function KlineChart({
       // The study's times are the same bars as the chart's (both come from the run's series).
       if (study && study.symbol === bars.symbol) {
         const timeAt = study.times;
-        for (const line of studyLines(study, bars.close)) {
-          const title = locale === 'zh-CN' ? line.label.zh : line.label.en;
+        const lines = studyLines(study, bars.close);
+        for (const line of lines) {
+          const output = locale === 'zh-CN' ? line.label.zh : line.label.en;
+          const title = studyName ? (lines.length === 1 ? studyName : `${studyName} · ${output}`) : output;
           if (line.kind === 'signal') {
             const s = chart.addSeries(lc.HistogramSeries, { color: line.color, title, priceLineVisible: false, lastValueVisible: false }, 1);
             s.setData(line.points.map((p) => ({ time: sec(timeAt[p.i]), value: p.value })));
@@ -106,7 +111,7 @@ export function KlineChart({
       disposed = true;
       chart?.remove();
     };
-  }, [bars, fills, orderEvents, tick, colors, locale, t, study, height]);
+  }, [bars, fills, orderEvents, tick, colors, locale, t, study, studyName, height]);
 
   return <div ref={box} className="bt-kline" style={{ height }} data-testid="kline-chart" role="img" aria-label={`${t.backtest.charts.kline}: ${bars.symbol}`} />;
 }
