@@ -26,6 +26,10 @@ interface TRow {
 const BARS = 1_000_000;
 const REPEATS = 5;
 
+function round3(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
 function best(times: number[]): number {
   return Math.min(...times);
 }
@@ -105,13 +109,9 @@ export async function runBench(argv: string[]): Promise<number> {
   rows.push({ name: `whole \`nofx backtest\` process, ${bars.toLocaleString('en-US')} bars`, value: median(processTimes), unit: 'ms', target: '≤ 2000', best: best(processTimes) });
   fs.rmSync(tmp, { recursive: true, force: true });
 
-  // 5. indicator kernels (when the indicator bench is present)
-  try {
-    const mod = (await import('./indicators-bench')) as { runIndicatorBench?: (n: number) => Array<{ name: string; barsPerSec: number }> };
-    for (const r of mod.runIndicatorBench?.(bars) ?? []) rows.push({ name: `indicator ${r.name}`, value: r.barsPerSec, unit: 'bars/s' });
-  } catch {
-    // no indicator bench in this build
-  }
+  // 5. indicator kernels against hand-written loops of the same formulas
+  const { runIndicatorBench } = await import('./indicators-bench');
+  const indicators = runIndicatorBench(bars);
 
   const width = Math.max(...rows.map((r) => r.name.length));
   const load = os.loadavg()[0];
@@ -122,9 +122,28 @@ export async function runBench(argv: string[]): Promise<number> {
     console.log(`${r.name.padEnd(width)}  ${fmt(r, r.value).padStart(14)} ${bestText.padStart(16)} ${r.unit.padEnd(7)}${r.target ? `  target ${r.target}` : ''}`);
   }
   console.log(`\nkernel and hand loop agree: ${agree ? 'yes' : 'NO'} (final equity ${kernelResult.metrics.finalEquity.toFixed(2)} vs ${hand.finalEquity.toFixed(2)}, fills ${kernelResult.fills.length} vs ${hand.fills.length})`);
+
+  console.log(`\nindicator kernels on ${bars.toLocaleString('en-US')} bars vs a hand-written Float64Array loop of the same formula (median (best) ms; each pair checked equal to 1e-9)`);
+  console.log(`${'indicator'.padEnd(14)} ${'path'.padEnd(5)} ${'kernel ms'.padStart(16)} ${'hand ms'.padStart(16)} ${'ratio'.padStart(7)}  target ≤ 2`);
+  const ms = (v: number, b: number) => `${v.toFixed(2)} (${b.toFixed(2)})`;
+  for (const r of indicators) {
+    console.log(`${r.name.padEnd(14)} ${r.path.padEnd(5)} ${ms(r.kernelMs, r.bestKernelMs).padStart(16)} ${ms(r.handMs, r.bestHandMs).padStart(16)} ${r.ratio.toFixed(2).padStart(6)}×  ${r.ratio <= 2 ? 'ok' : 'OVER'}`);
+  }
+  const indicatorRows = indicators.map((r) => ({
+    name: r.name,
+    path: r.path,
+    kernelMs: round3(r.kernelMs),
+    handMs: round3(r.handMs),
+    ratio: round3(r.ratio),
+    target: '≤ 2',
+    withinTarget: r.ratio <= 2,
+    bestKernelMs: round3(r.bestKernelMs),
+    bestHandMs: round3(r.bestHandMs),
+    kernelBarsPerSec: Math.round(r.barsPerSec),
+  }));
   fs.writeFileSync(
     path.join(root, 'bench/results.json'),
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, bars, load: os.loadavg(), statistic: 'median of repeats (best in "best")', rows, agree }, null, 2) + '\n',
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, bars, load: os.loadavg(), statistic: 'median of repeats (best in "best")', rows, agree, indicators: indicatorRows }, null, 2) + '\n',
   );
   return agree ? 0 : 1;
 }

@@ -44,26 +44,46 @@ export const ema = defineNode({
     }
     out.value = state.value;
   },
+  // Seed and steady state in separate loops: V8 compiles the steady loop far tighter without
+  // the seeding branch (bench/indicators-bench.ts).
   batch: ({ params, state, inputs, outputs, from, to }) => {
     const src = inputs[0]!;
     const out = outputs[0];
     const n = params.period;
     const k = state.k;
-    const tdx = state.tdx;
     let { count, seedSum, value } = state;
-    for (let i = from; i < to; i++) {
-      const x = src[i];
-      if (x !== x) {
-        out[i] = NaN;
-        continue;
+    let i = from;
+    if (state.tdx) {
+      for (; i < to; i++) {
+        const x = src[i];
+        if (x !== x) {
+          out[i] = NaN;
+          continue;
+        }
+        value = count++ === 0 ? x : (2 * x + (n - 1) * value) / (n + 1);
+        out[i] = value;
       }
-      if (tdx) value = count++ === 0 ? x : (2 * x + (n - 1) * value) / (n + 1);
-      else if (count < n) {
+    } else {
+      for (; i < to && count < n; i++) {
+        const x = src[i];
+        if (x !== x) {
+          out[i] = NaN;
+          continue;
+        }
         count++;
         seedSum += x;
         if (count === n) value = seedSum / n;
-      } else value = (x - value) * k + value;
-      out[i] = value;
+        out[i] = value;
+      }
+      // A NaN input gives a NaN result, which is this bar's output; the EMA keeps its value.
+      // Testing the result rather than the input is what lets V8 keep this loop at the hand
+      // loop's speed (testing x first ran 2.2× slower). The two differ only for a non-NaN x
+      // with an infinite EMA, where both give NaN from then on.
+      for (; i < to; i++) {
+        const y = (src[i] - value) * k + value;
+        out[i] = y;
+        if (y === y) value = y;
+      }
     }
     state.count = count;
     state.seedSum = seedSum;

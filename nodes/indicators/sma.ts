@@ -34,24 +34,39 @@ export const sma = defineNode({
     state.next = state.next + 1 === period ? 0 : state.next + 1;
     out.value = state.count === period ? state.sum / period : NaN;
   },
+  // Two loops: the warm-up one counts, the steady one does not. One loop with the warm-up
+  // branch and a NaN test on the input ran 3–5× slower than the hand loop under V8 (measured
+  // in bench/indicators-bench.ts).
   batch: ({ params, state, inputs, outputs, from, to }) => {
     const src = inputs[0]!;
     const out = outputs[0];
     const period = params.period;
     const window = state.window;
     let { next, count, sum } = state;
-    for (let i = from; i < to; i++) {
+    let i = from;
+    for (; i < to && count < period; i++) {
       const x = src[i];
       if (x !== x) {
         out[i] = NaN;
         continue;
       }
-      if (count === period) sum -= window[next];
-      else count++;
+      count++;
       sum += x;
       window[next] = x;
       next = next + 1 === period ? 0 : next + 1;
       out[i] = count === period ? sum / period : NaN;
+    }
+    // A NaN input makes a NaN total: that bar's output, and the window stays as it was. Testing
+    // the total rather than the input keeps V8's code at the hand loop's speed (see above).
+    for (; i < to; i++) {
+      const x = src[i];
+      const total = sum - window[next] + x;
+      out[i] = total / period;
+      if (total === total) {
+        sum = total;
+        window[next] = x;
+        next = next + 1 === period ? 0 : next + 1;
+      }
     }
     state.next = next;
     state.count = count;
