@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { usePreferences } from '@/components/preferences/PreferencesProvider';
 import type { TTradeDto } from '@/server/services/backtest/schemas';
+import { downloadFile } from '@/components/ui/download-file';
 import { directionClass, formatAmount, formatExchangeTime, formatPrice, formatQty, formatSignedPercent, hasIntraday } from './format';
 
 type TKey = 'symbol' | 'entryTime' | 'exitTime' | 'qty' | 'entryPrice' | 'exitPrice' | 'pnl' | 'returnPct' | 'fees' | 'bars';
@@ -39,13 +40,8 @@ export function TradesTable({ trades, total, tickOf, zoneLabel, fileName }: { tr
   }, [trades, sort]);
 
   const download = () => {
-    const blob = new Blob(['\ufeff' + tradesCsv(sorted, intraday)], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    // The byte-order mark makes Excel read the CSV as UTF-8 (Chinese names, zone labels).
+    downloadFile(fileName, '\ufeff' + tradesCsv(sorted, intraday), 'text/csv;charset=utf-8');
   };
 
   return (

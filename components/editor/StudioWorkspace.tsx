@@ -3,6 +3,7 @@
 // drawer at the bottom. This component only wires the document, history, compiler, autosave and
 // actions together; each lives in its own hook or panel.
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { downloadFile } from '@/components/ui/download-file';
 import { BacktestRunBar } from '@/components/backtest/BacktestRunBar';
 import { InspectedNodeContext } from '@/components/backtest/inspected-node';
 import { useT } from '@/components/preferences/PreferencesProvider';
@@ -92,14 +93,7 @@ export function StudioWorkspace({ strategy }: { strategy: TStrategyDetail }) {
 
   const onExport = useCallback(() => {
     const name = exportFileName(strategy.name);
-    const url = URL.createObjectURL(new Blob([graphFileText(doc.getGraph())], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadFile(name, graphFileText(doc.getGraph()));
     notify(t.editor.importExport.exported(name));
   }, [doc, notify, strategy.name, t]);
 

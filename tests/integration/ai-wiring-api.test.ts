@@ -7,19 +7,19 @@ import { randomBytes } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { aiDebate } from '@/nodes/ai/ai-debate';
-import { createCaller } from '@/server/api/root';
 import { createLlmClient } from '@/server/ai/client/create-llm-client';
 import { bundledMarketData } from '@/server/data/bundled-market-data';
 import { installAiDeps } from '@/server/services/ai/ai-deps';
 import type { TArenaEvent } from '@/server/services/ai/schemas';
 import { startFakeOpenAiServer, type TFakeOpenAiServer, type TFakeRequest } from '../helpers/fake-openai-server';
 import { createTempSqliteDb, type TTestDb } from './helpers/sqlite';
+import { signUpAliceAndBob, type TCaller } from './helpers/users';
 
 const KEY = 'sk-arena-test-key-0123456789';
 let t: TTestDb;
 let server: TFakeOpenAiServer;
-let alice: ReturnType<typeof createCaller>;
-let bob: ReturnType<typeof createCaller>;
+let alice: TCaller;
+let bob: TCaller;
 let providerId: string;
 
 /** Bulls buy, bears sell, the judge sides with the bull; each answer names its role. */
@@ -35,11 +35,7 @@ beforeAll(async () => {
   t = await createTempSqliteDb();
   server = await startFakeOpenAiServer({ apiKey: KEY, models: ['fake-model', 'fake-model-pro'] });
   installAiDeps(t.db, { appKey: randomBytes(32), client: createLlmClient({ backoff: { baseDelayMs: 1 } }), reader: bundledMarketData() });
-  const anonymous = createCaller({ db: t.db, userId: null });
-  const a = await anonymous.auth.signUp({ email: 'alice@example.com', name: 'Alice', password: 'alice-password' });
-  const b = await anonymous.auth.signUp({ email: 'bob@example.com', name: 'Bob', password: 'bob-password' });
-  alice = createCaller({ db: t.db, userId: a.id });
-  bob = createCaller({ db: t.db, userId: b.id });
+  ({ alice, bob } = await signUpAliceAndBob(t.db));
 });
 afterAll(async () => {
   await server?.close();

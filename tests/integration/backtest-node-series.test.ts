@@ -3,28 +3,24 @@
 // unknown nodes get NOT_FOUND.
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller } from '@/server/api/root';
 import { InProcessJobRunner } from '@/server/jobs/in-process-runner';
 import { createBacktestJobs, installBacktestJobs, type TBacktestJobs } from '@/server/services/backtest/backtest-jobs';
 import { runEngineInThread } from '@/server/services/backtest/run-engine';
 import { getTemplate } from '@/templates';
 import { createTempSqliteDb, type TTestDb } from './helpers/sqlite';
+import { signUpAliceAndBob, type TCaller } from './helpers/users';
 
 let t: TTestDb;
 let jobs: TBacktestJobs;
-let alice: ReturnType<typeof createCaller>;
-let bob: ReturnType<typeof createCaller>;
+let alice: TCaller;
+let bob: TCaller;
 let runId: string;
 
 beforeAll(async () => {
   t = await createTempSqliteDb();
   jobs = createBacktestJobs(t.db, new InProcessJobRunner({ concurrency: 1 }), { runEngine: runEngineInThread, log: () => undefined });
   installBacktestJobs(t.db, jobs);
-  const anonymous = createCaller({ db: t.db, userId: null });
-  const a = await anonymous.auth.signUp({ email: 'alice@example.com', name: 'Alice', password: 'alice-password' });
-  const b = await anonymous.auth.signUp({ email: 'bob@example.com', name: 'Bob', password: 'bob-password' });
-  alice = createCaller({ db: t.db, userId: a.id });
-  bob = createCaller({ db: t.db, userId: b.id });
+  ({ alice, bob } = await signUpAliceAndBob(t.db));
   const started = await alice.backtest.start({
     graph: getTemplate('sma-crossover')!.graph as never,
     symbols: [{ symbol: '600519.SH' }],

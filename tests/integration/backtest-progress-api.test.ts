@@ -4,20 +4,20 @@
 // NOT_FOUND. The engine is the real one; slow runs are the real run behind a paced progress report.
 import type { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller } from '@/server/api/root';
 import { InProcessJobRunner } from '@/server/jobs/in-process-runner';
 import { createBacktestJobs, installBacktestJobs, type TBacktestJobs } from '@/server/services/backtest/backtest-jobs';
 import { runEngineInThread, type TEngineRunner } from '@/server/services/backtest/run-engine';
 import type { TBacktestProgress } from '@/server/services/backtest/watch-backtest-progress';
 import { getTemplate } from '@/templates';
 import { createTempSqliteDb, type TTestDb } from './helpers/sqlite';
+import { signUpAliceAndBob, type TCaller } from './helpers/users';
 
 const SMA = getTemplate('sma-crossover')!.graph;
 
 let t: TTestDb;
 let jobs: TBacktestJobs;
-let alice: ReturnType<typeof createCaller>;
-let bob: ReturnType<typeof createCaller>;
+let alice: TCaller;
+let bob: TCaller;
 let strategyId: string;
 let engine: TEngineRunner = runEngineInThread;
 
@@ -25,11 +25,7 @@ beforeAll(async () => {
   t = await createTempSqliteDb();
   jobs = createBacktestJobs(t.db, new InProcessJobRunner({ concurrency: 2 }), { runEngine: (req, hooks) => engine(req, hooks), log: () => undefined });
   installBacktestJobs(t.db, jobs);
-  const anonymous = createCaller({ db: t.db, userId: null });
-  const a = await anonymous.auth.signUp({ email: 'alice@example.com', name: 'Alice', password: 'alice-password' });
-  const b = await anonymous.auth.signUp({ email: 'bob@example.com', name: 'Bob', password: 'bob-password' });
-  alice = createCaller({ db: t.db, userId: a.id });
-  bob = createCaller({ db: t.db, userId: b.id });
+  ({ alice, bob } = await signUpAliceAndBob(t.db));
   const s = await alice.strategy.create({ name: 'SMA crossover' });
   await alice.strategy.saveGraph({ id: s.id, graph: SMA as never });
   strategyId = s.id;

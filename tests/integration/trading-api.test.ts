@@ -3,28 +3,24 @@
 // process restart that resumes it, owner isolation, and broker credentials kept encrypted.
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller } from '@/server/api/root';
 import { decryptSecret } from '@/server/ai/secrets/encrypt-secret';
 import { getEnv } from '@/server/env';
 import { brokerSecretContext, createTraderRepository, getTraderManager } from '@/server/services/trader/trader-runtime';
 import { TraderManager } from '@/server/trading/trader-manager';
 import { getTemplate } from '@/templates';
 import { createTempSqliteDb, type TTestDb } from './helpers/sqlite';
+import { signUpAliceAndBob, type TCaller } from './helpers/users';
 
 const SMA = getTemplate('sma-crossover')!.graph;
 
 let t: TTestDb;
-let alice: ReturnType<typeof createCaller>;
-let bob: ReturnType<typeof createCaller>;
+let alice: TCaller;
+let bob: TCaller;
 let strategyId: string;
 
 beforeAll(async () => {
   t = await createTempSqliteDb();
-  const anonymous = createCaller({ db: t.db, userId: null });
-  const a = await anonymous.auth.signUp({ email: 'alice@example.com', name: 'Alice', password: 'alice-password' });
-  const b = await anonymous.auth.signUp({ email: 'bob@example.com', name: 'Bob', password: 'bob-password' });
-  alice = createCaller({ db: t.db, userId: a.id });
-  bob = createCaller({ db: t.db, userId: b.id });
+  ({ alice, bob } = await signUpAliceAndBob(t.db));
   const s = await alice.strategy.create({ name: 'SMA crossover' });
   await alice.strategy.saveGraph({ id: s.id, graph: SMA as never });
   strategyId = s.id;

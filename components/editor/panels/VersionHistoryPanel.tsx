@@ -1,7 +1,6 @@
 'use client';
 // Saved versions of the strategy (every autosave is one): list, preview one read-only, restore it
 // (the restore is an ordinary, undoable edit that autosave then saves as a new version).
-import { ReactFlow, ReactFlowProvider, type NodeTypes } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { usePreferences, useT } from '@/components/preferences/PreferencesProvider';
 import { trpc } from '@/components/trpc/client';
@@ -9,11 +8,7 @@ import { errorText } from '@/components/trpc/error-text';
 import { Alert } from '@/components/ui/Alert';
 import type { TMessages } from '@/messages/en-US';
 import type { TGraph } from '@/nodes/sdk/graph-schema';
-import { StrategyNode } from '../canvas/StrategyNode';
-import { graphToFlow } from '../lib/graph-flow';
-import { EMPTY_PROBLEMS_STORE, ProblemsStoreContext } from '../problems-store';
-
-const PREVIEW_NODE_TYPES: NodeTypes = { strategy: StrategyNode };
+import { ReadOnlyGraph } from '../canvas/ReadOnlyGraph';
 
 export function versionNote(note: string, t: TMessages): string {
   const n = t.editor.history.notes;
@@ -82,30 +77,11 @@ export function VersionHistoryPanel({ strategyId, onRestore, onClose }: { strate
   );
 }
 
-/** A read-only canvas of a saved version (its own React Flow instance). */
+/** A read-only canvas of a saved version. */
 function PreviewCanvas({ graph }: { graph: TGraph }) {
-  const flow = useMemo(() => graphToFlow(graph), [graph]);
-  const { theme } = usePreferences();
   return (
     <div className="studio-history__canvas">
-      <ProblemsStoreContext.Provider value={EMPTY_PROBLEMS_STORE}>
-      <ReactFlowProvider>
-        <ReactFlow
-          nodes={flow.nodes}
-          edges={flow.edges}
-          nodeTypes={PREVIEW_NODE_TYPES}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          nodesFocusable={false}
-          edgesFocusable={false}
-          fitView
-          minZoom={0.05}
-          colorMode={theme}
-          proOptions={{ hideAttribution: true }}
-        />
-      </ReactFlowProvider>
-      </ProblemsStoreContext.Provider>
+      <ReadOnlyGraph graph={graph} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { usePreferences } from '@/components/preferences/PreferencesProvider';
 import { trpc } from '@/components/trpc/client';
 import { errorText } from '@/components/trpc/error-text';
 import { Alert } from '@/components/ui/Alert';
+import { downloadFile } from '@/components/ui/download-file';
 
 export function AiCachePanel() {
   const { t } = usePreferences();
@@ -20,12 +21,7 @@ export function AiCachePanel() {
     setBusy(true);
     try {
       const data = await utils.aiCache.export.fetch({});
-      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `nofx-ai-cache-${data.exportedAt.slice(0, 10)}.json`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadFile(`nofx-ai-cache-${data.exportedAt.slice(0, 10)}.json`, JSON.stringify(data, null, 1));
     } catch (error) {
       setNotice({ kind: 'error', text: errorText(error, t).message });
     } finally {
