@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
-import { RollingMax, RollingMin } from './kernels/streaming';
+import { RESCAN, RollingMax, RollingMin, rescanFull } from './kernels/streaming';
 
 /**
  * TongDaXin / THS SMA(X,N,M): Y = (M·X + (N−M)·Y′) / N, an exponential smoothing with weight
@@ -84,6 +84,96 @@ export const kdj = defineNode({
     out.k = s.k;
     out.d = s.d;
     out.j = 3 * s.k - 2 * s.d;
+  },
+  // `step`'s arithmetic in a plain loop: the same pushes until the window is full, then the
+  // window in locals (method calls and field writes per bar ran 3.5× the hand loop).
+  batch: ({ params, state: s, inputs, outputs, from, to }) => {
+    const hi = inputs[0]!;
+    const lo = inputs[1]!;
+    const cl = inputs[2]!;
+    const [ok, od, oj] = outputs;
+    const { n, m1, m2 } = params;
+    let k = s.k;
+    let d = s.d;
+    let i = from;
+    for (; i < to && !s.hi.full; i++) {
+      const high = hi[i];
+      const low = lo[i];
+      const close = cl[i];
+      if (high !== high || low !== low || close !== close) {
+        ok[i] = od[i] = oj[i] = NaN;
+        continue;
+      }
+      s.hi.push(high);
+      s.lo.push(low);
+      const ll = s.lo.value;
+      const range = s.hi.value - ll;
+      const rsv = range !== 0 ? ((close - ll) / range) * 100 : 0;
+      k = (rsv + (m1 - 1) * k) / m1;
+      d = (k + (m2 - 1) * d) / m2;
+      ok[i] = k;
+      od[i] = d;
+      oj[i] = 3 * k - 2 * d;
+    }
+    if (i < to) {
+      const H = s.hi;
+      const L = s.lo.max; // holds −low
+      const hb = H.buf;
+      const lb = L.buf;
+      let hPos = H.pos;
+      let hExt = H.extreme;
+      let hAge = H.age;
+      let lPos = L.pos;
+      let lExt = L.extreme;
+      let lAge = L.age;
+      let seen = H.seen;
+      for (; i < to; i++) {
+        const high = hi[i];
+        const low = lo[i];
+        const close = cl[i];
+        if (high !== high || low !== low || close !== close) {
+          ok[i] = od[i] = oj[i] = NaN;
+          continue;
+        }
+        seen++;
+        hb[hPos] = high;
+        hPos = hPos + 1 === n ? 0 : hPos + 1;
+        if (++hAge >= n) {
+          hAge = rescanFull(hb, hPos, n);
+          hExt = RESCAN[0];
+        } else if (high >= hExt) {
+          hExt = high;
+          hAge = 0;
+        }
+        const nlow = -low;
+        lb[lPos] = nlow;
+        lPos = lPos + 1 === n ? 0 : lPos + 1;
+        if (++lAge >= n) {
+          lAge = rescanFull(lb, lPos, n);
+          lExt = RESCAN[0];
+        } else if (nlow >= lExt) {
+          lExt = nlow;
+          lAge = 0;
+        }
+        const ll = -lExt;
+        const range = hExt - ll;
+        const rsv = range !== 0 ? ((close - ll) / range) * 100 : 0;
+        k = (rsv + (m1 - 1) * k) / m1;
+        d = (k + (m2 - 1) * d) / m2;
+        ok[i] = k;
+        od[i] = d;
+        oj[i] = 3 * k - 2 * d;
+      }
+      H.pos = hPos;
+      H.extreme = hExt;
+      H.age = hAge;
+      H.seen = L.seen = seen;
+      L.pos = lPos;
+      L.extreme = lExt;
+      L.age = lAge;
+    }
+    s.k = k;
+    s.d = d;
   },
   summary: (p) => `${p.n},${p.m1},${p.m2}`,
 });

@@ -116,5 +116,95 @@ export const sar = defineNode({
     s.prevHigh = high;
     s.prevLow = low;
   },
+  // From bar 2 on, `step`'s arithmetic with the state in locals (field reads and writes per bar
+  // through a frame ran 3× the hand loop); bars 0 and 1 go through `step` itself.
+  batch: ({ params, state: s, inputs, outputs, from, to }) => {
+    const hi = inputs[0]!;
+    const lo = inputs[1]!;
+    const out = outputs[0];
+    let i = from;
+    if (s.count < 2) {
+      const frame = { nodeId: '', params, state: s, in: { high: NaN, low: NaN }, out: { value: NaN }, ctx: undefined as never };
+      for (; i < to && s.count < 2; i++) {
+        frame.in.high = hi[i];
+        frame.in.low = lo[i];
+        sar.step(frame);
+        out[i] = frame.out.value;
+      }
+    }
+    if (i === to) return;
+    const accel = s.accel;
+    const max = params.maximum;
+    let isLong = s.isLong;
+    let sarv = s.sar;
+    let ep = s.ep;
+    let af = s.af;
+    let prevHigh = s.prevHigh;
+    let prevLow = s.prevLow;
+    let count = s.count;
+    for (; i < to; i++) {
+      const high = hi[i];
+      const low = lo[i];
+      if (high !== high || low !== low) {
+        out[i] = NaN;
+        continue;
+      }
+      count++;
+      if (isLong) {
+        if (low <= sarv) {
+          isLong = false;
+          sarv = ep;
+          if (sarv < prevHigh) sarv = prevHigh;
+          if (sarv < high) sarv = high;
+          out[i] = sarv;
+          af = accel;
+          ep = low;
+          sarv = sarv + af * (ep - sarv);
+          if (sarv < prevHigh) sarv = prevHigh;
+          if (sarv < high) sarv = high;
+        } else {
+          out[i] = sarv;
+          if (high > ep) {
+            ep = high;
+            af += accel;
+            if (af > max) af = max;
+          }
+          sarv = sarv + af * (ep - sarv);
+          if (sarv > prevLow) sarv = prevLow;
+          if (sarv > low) sarv = low;
+        }
+      } else if (high >= sarv) {
+        isLong = true;
+        sarv = ep;
+        if (sarv > prevLow) sarv = prevLow;
+        if (sarv > low) sarv = low;
+        out[i] = sarv;
+        af = accel;
+        ep = high;
+        sarv = sarv + af * (ep - sarv);
+        if (sarv > prevLow) sarv = prevLow;
+        if (sarv > low) sarv = low;
+      } else {
+        out[i] = sarv;
+        if (low < ep) {
+          ep = low;
+          af += accel;
+          if (af > max) af = max;
+        }
+        sarv = sarv + af * (ep - sarv);
+        if (sarv < prevHigh) sarv = prevHigh;
+        if (sarv < high) sarv = high;
+      }
+      prevHigh = high;
+      prevLow = low;
+    }
+    s.isLong = isLong;
+    s.sar = sarv;
+    s.ep = ep;
+    s.af = af;
+    s.prevHigh = prevHigh;
+    s.prevLow = prevLow;
+    s.count = count;
+  },
   summary: (p) => `${p.acceleration},${p.maximum}`,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
-import { RollingMax, RollingMin, RunningSma } from './kernels/streaming';
+import { RESCAN, RollingMax, RollingMin, RunningSma, rescanFull } from './kernels/streaming';
 import { fastK } from './rsi';
 
 const hlc = { high: port('number'), low: port('number'), close: port('number') };
@@ -37,6 +37,107 @@ export const stoch = defineNode({
     if (d !== d) return;
     out.k = k;
     out.d = d;
+  },
+  // `step`'s arithmetic in a plain loop: the same pushes while any window is filling, then the
+  // windows and sums in locals (a method call and field writes per value cost 2–4× the hand
+  // loop in bench/indicators-bench.ts).
+  batch: ({ params, state: s, inputs, outputs, from, to }) => {
+    const hi = inputs[0]!;
+    const lo = inputs[1]!;
+    const cl = inputs[2]!;
+    const [ok, od] = outputs;
+    let i = from;
+    for (; i < to && !(s.hi.full && s.k.count === params.slowK && s.d.count === params.slowD); i++) {
+      const high = hi[i];
+      const low = lo[i];
+      const close = cl[i];
+      let k = NaN;
+      let d = NaN;
+      if (high === high && low === low && close === close) {
+        s.hi.push(high);
+        s.lo.push(low);
+        if (s.hi.full) {
+          k = s.k.push(fastK(close, s.hi.value, s.lo.value));
+          if (k === k) d = s.d.push(k);
+          if (d !== d) k = NaN;
+        }
+      }
+      ok[i] = k;
+      od[i] = d;
+    }
+    if (i === to) return;
+    const n = params.fastK;
+    const H = s.hi;
+    const L = s.lo.max; // holds −low
+    const hb = H.buf;
+    const lb = L.buf;
+    let hPos = H.pos;
+    let hExt = H.extreme;
+    let hAge = H.age;
+    let lPos = L.pos;
+    let lExt = L.extreme;
+    let lAge = L.age;
+    let seen = H.seen;
+    const nk = params.slowK;
+    const nd = params.slowD;
+    const kb = s.k.buf;
+    const db = s.d.buf;
+    let kNext = s.k.next;
+    let kSum = s.k.sum;
+    let dNext = s.d.next;
+    let dSum = s.d.sum;
+    for (; i < to; i++) {
+      const high = hi[i];
+      const low = lo[i];
+      const close = cl[i];
+      if (high !== high || low !== low || close !== close) {
+        ok[i] = od[i] = NaN;
+        continue;
+      }
+      seen++;
+      hb[hPos] = high;
+      hPos = hPos + 1 === n ? 0 : hPos + 1;
+      if (++hAge >= n) {
+        hAge = rescanFull(hb, hPos, n);
+        hExt = RESCAN[0];
+      } else if (high >= hExt) {
+        hExt = high;
+        hAge = 0;
+      }
+      const nlow = -low;
+      lb[lPos] = nlow;
+      lPos = lPos + 1 === n ? 0 : lPos + 1;
+      if (++lAge >= n) {
+        lAge = rescanFull(lb, lPos, n);
+        lExt = RESCAN[0];
+      } else if (nlow >= lExt) {
+        lExt = nlow;
+        lAge = 0;
+      }
+      const f = fastK(close, hExt, -lExt);
+      kSum -= kb[kNext];
+      kSum += f;
+      kb[kNext] = f;
+      kNext = kNext + 1 === nk ? 0 : kNext + 1;
+      const k = kSum / nk;
+      dSum -= db[dNext];
+      dSum += k;
+      db[dNext] = k;
+      dNext = dNext + 1 === nd ? 0 : dNext + 1;
+      ok[i] = k;
+      od[i] = dSum / nd;
+    }
+    H.pos = hPos;
+    H.extreme = hExt;
+    H.age = hAge;
+    H.seen = L.seen = seen;
+    L.pos = lPos;
+    L.extreme = lExt;
+    L.age = lAge;
+    s.k.next = kNext;
+    s.k.sum = kSum;
+    s.d.next = dNext;
+    s.d.sum = dSum;
   },
   summary: (p) => `${p.fastK},${p.slowK},${p.slowD}`,
 });

@@ -42,8 +42,9 @@ export class TaEma {
  * Running-total SMA in TA-Lib's order (total − leaving + entering, then ÷ n). NaN until full.
  */
 export class RunningSma {
-  private readonly buf: Float64Array;
-  private next = 0;
+  /** public for the column (batch) forms, which run the same arithmetic on locals */
+  readonly buf: Float64Array;
+  next = 0;
   count = 0;
   sum = 0;
 
@@ -69,12 +70,13 @@ export class RunningSma {
  * wins, so `ago` matches TA-Lib's AROON (most recent bar on ties).
  */
 export class RollingMax {
-  private readonly buf: Float64Array;
+  /** ring of the window; fields are public for the column (batch) forms, see `rollingSteady` */
+  readonly buf: Float64Array;
   /** ring slot of the next value */
-  private pos = 0;
-  private extreme = NaN;
+  pos = 0;
+  extreme = NaN;
   /** values pushed since the extreme (0 = the newest is the extreme) */
-  private age = 0;
+  age = 0;
   /** number of values pushed so far */
   seen = 0;
 
@@ -126,9 +128,32 @@ export class RollingMax {
   }
 }
 
+/**
+ * The rescan of a full RollingMax window (its ring `buf` of size n, `pos` the slot of the
+ * next value): oldest → newest, ties → newest, exactly as `push` does. Returns the extreme's
+ * age and leaves the extreme in RESCAN[0]; for column forms that keep the window in locals.
+ */
+export const RESCAN = new Float64Array(1);
+export function rescanFull(buf: Float64Array, pos: number, n: number): number {
+  let k = pos;
+  let best = buf[k];
+  let bestAge = n - 1;
+  for (let a = n - 2; a >= 0; a--) {
+    k = k + 1 === n ? 0 : k + 1;
+    const v = buf[k];
+    if (v >= best) {
+      best = v;
+      bestAge = a;
+    }
+  }
+  RESCAN[0] = best;
+  return bestAge;
+}
+
 /** Rolling minimum: a rolling maximum of −x (negation is exact, and ties still go to the newest). */
 export class RollingMin {
-  private readonly max: RollingMax;
+  /** the maximum of −x that this minimum reads */
+  readonly max: RollingMax;
 
   constructor(readonly period: number) {
     this.max = new RollingMax(period);
