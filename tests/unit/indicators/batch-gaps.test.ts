@@ -42,6 +42,7 @@ const cases: Array<[string, Record<string, unknown>]> = [
   ['indicator.sar', { acceleration: 0.3, maximum: 0.2 }],
   ['indicator.macd', {}],
   ['indicator.bbands', { period: 20 }],
+  ['indicator.bbands', { period: 5, convention: 'tdx' }],
 ];
 
 describe.each(cases)('column form of %s %j with NaN gaps', (type, params) => {
