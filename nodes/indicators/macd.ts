@@ -71,15 +71,53 @@ export const macd = defineNode({
     out.signal = state.sg;
     out.hist = state.h;
   },
+  // Once all three TA-Lib EMAs are seeded, `advance`'s arithmetic with the EMAs in locals (three
+  // objects' fields per bar ran 2.7× the hand loop).
   batch: ({ state, inputs, outputs, from, to }) => {
     const src = inputs[0]!;
     const [om, os, oh] = outputs;
-    for (let i = from; i < to; i++) {
+    let i = from;
+    for (; i < to && (state.tdx || state.sig.count < state.sig.period); i++) {
       advance(state, src[i]);
       om[i] = state.m;
       os[i] = state.sg;
       oh[i] = state.h;
     }
+    if (i === to) return;
+    const kf = state.fast.k;
+    const ks = state.slow.k;
+    const kg = state.sig.k;
+    let f = state.fast.value;
+    let sl = state.slow.value;
+    let g = state.sig.value;
+    let m = state.m;
+    let sg = state.sg;
+    let h = state.h;
+    let count = state.count;
+    for (; i < to; i++) {
+      const x = src[i];
+      if (x !== x) {
+        om[i] = os[i] = oh[i] = m = sg = h = NaN;
+        continue;
+      }
+      count++;
+      sl = (x - sl) * ks + sl;
+      f = (x - f) * kf + f;
+      m = f - sl;
+      g = (m - g) * kg + g;
+      sg = g;
+      h = m - g;
+      om[i] = m;
+      os[i] = sg;
+      oh[i] = h;
+    }
+    state.fast.value = f;
+    state.slow.value = sl;
+    state.sig.value = g;
+    state.m = m;
+    state.sg = sg;
+    state.h = h;
+    state.count = count;
   },
   summary: (p) => `${p.fast},${p.slow},${p.signal}${p.convention === 'tdx' ? ' tdx' : ''}`,
 });
