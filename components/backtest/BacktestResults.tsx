@@ -2,7 +2,7 @@
 // Results of one finished run: metric cards, equity vs benchmark and drawdown, the K-line with
 // trade markers, the trades table and the order log. Times everywhere in the exchange's zone.
 import './backtest.css';
-import { useContext, useEffect, useMemo, useState } from 'react';
+import { useContext, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { usePreferences } from '@/components/preferences/PreferencesProvider';
 import { trpc } from '@/components/trpc/client';
 import { errorText } from '@/components/trpc/error-text';
@@ -40,6 +40,9 @@ export function BacktestResults({ run, compact }: { run: TRunDetail; compact?: b
   const result = trpc.backtest.result.useQuery({ id: run.id }, { enabled: finished, staleTime: Infinity });
   const symbols = run.params.resolved?.map((r) => r.symbol) ?? run.symbols;
   const [symbol, setSymbol] = useState(symbols[0] ?? '');
+  // Charts and tables of a long run take the main thread for a moment: render them at a lower
+  // priority so the metric cards (already known from the run row) paint first.
+  const results = useDeferredValue(result.data);
   const bars = trpc.backtest.bars.useQuery({ id: run.id, symbol }, { enabled: finished && !!symbol, staleTime: Infinity });
   const zoneLabel = zoneLabelOf(run, t.backtest.zones);
   const tickOf = useMemo(() => {
@@ -62,7 +65,7 @@ export function BacktestResults({ run, compact }: { run: TRunDetail; compact?: b
     <div className="bt-results" data-testid="backtest-results">
       {run.metrics ? <MetricCards metrics={run.metrics} compact={compact} /> : null}
       {result.error ? <Alert>{errorText(result.error, t).message}</Alert> : null}
-      {result.data ? <EquityCharts equity={result.data.equity} zoneLabel={zoneLabel} compact={compact} /> : null}
+      {results ? <EquityCharts equity={results.equity} zoneLabel={zoneLabel} compact={compact} /> : null}
       <section className="bt-panel">
         <div className="bt-panel__head">
           <h3>{t.backtest.charts.kline}</h3>
@@ -87,15 +90,15 @@ export function BacktestResults({ run, compact }: { run: TRunDetail; compact?: b
         {study.error ? <Alert>{errorText(study.error, t).message}</Alert> : null}
         {bars.error ? <Alert>{errorText(bars.error, t).message}</Alert> : null}
         {bars.data?.truncated ? <p className="muted">{t.backtest.charts.truncatedBars}</p> : null}
-        {bars.data && result.data ? <KlineChart bars={bars.data} fills={result.data.fills} orderEvents={result.data.orderEvents} tick={tickOf(symbol)} height={compact ? 300 : 400} study={inspected ? study.data : null} studyName={inspected ? shortNodeName(run.graph, inspected, locale) : undefined} /> : <div className="bt-kline" style={{ height: compact ? 300 : 400 }} />}
+        {bars.data && results ? <KlineChart bars={bars.data} fills={results.fills} orderEvents={results.orderEvents} tick={tickOf(symbol)} height={compact ? 300 : 400} study={inspected ? study.data : null} studyName={inspected ? shortNodeName(run.graph, inspected, locale) : undefined} /> : <div className="bt-kline" style={{ height: compact ? 300 : 400 }} />}
       </section>
-      {result.data ? (
+      {results ? (
         <>
-          <TradesTable trades={result.data.trades} total={result.data.counts.trades} tickOf={tickOf} zoneLabel={zoneLabel} fileName={`trades-${run.id}.csv`} />
-          <OrderEventsList events={result.data.orderEvents} total={result.data.counts.orderEvents} zoneLabel={zoneLabel} nodeName={nodeName} />
+          <TradesTable trades={results.trades} total={results.counts.trades} tickOf={tickOf} zoneLabel={zoneLabel} fileName={`trades-${run.id}.csv`} />
+          <OrderEventsList events={results.orderEvents} total={results.counts.orderEvents} zoneLabel={zoneLabel} nodeName={nodeName} />
           <RunRulesPanel runId={run.id} />
-          {result.data.ai ? <AiDecisionsPanel runId={run.id} stats={result.data.ai} zoneLabel={zoneLabel} nodeName={nodeName} /> : null}
-          <p className="muted bt-timing">{t.backtest.timing(Math.round(result.data.timing.loadMs), Math.round(result.data.timing.runMs))}</p>
+          {results.ai ? <AiDecisionsPanel runId={run.id} stats={results.ai} zoneLabel={zoneLabel} nodeName={nodeName} /> : null}
+          <p className="muted bt-timing">{t.backtest.timing(Math.round(results.timing.loadMs), Math.round(results.timing.runMs))}</p>
         </>
       ) : null}
     </div>
