@@ -536,6 +536,7 @@ export const enUS = {
         `${calls} model calls · ${hits} cache hits · ${heuristic} heuristic answers · ${failed} failed (held) · ${tokens} tokens · cost ${cost}`,
       action: 'Decision',
       confidence: 'Confidence',
+      showOnChart: 'Show this bar on the K-line',
       reasoning: 'Reasoning',
       actions: { BUY: 'Buy', SELL: 'Sell', HOLD: 'Hold' } as Record<string, string>,
     },

@@ -607,6 +607,7 @@ export const zhCN: TMessages = {
       stats: (calls, hits, heuristic, failed, tokens, cost) => `模型调用 ${calls} 次 · 缓存命中 ${hits} 次 · 启发式回答 ${heuristic} 次 · 失败（按持有处理）${failed} 次 · ${tokens} 个 token · 费用 ${cost}`,
       action: '决策',
       confidence: '置信度',
+      showOnChart: '在K线图上定位这根K线',
       reasoning: '理由',
       actions: { BUY: '买入', SELL: '卖出', HOLD: '持有' },
     },

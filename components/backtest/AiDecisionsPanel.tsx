@@ -2,12 +2,26 @@
 // A run's AI decisions (from the AI records of this run id) with the port's call/cache/cost counts.
 import { usePreferences } from '@/components/preferences/PreferencesProvider';
 import { trpc } from '@/components/trpc/client';
+import type { TDecisionRecordDto } from '@/server/services/ai/schemas';
 import type { TRunResult } from '@/server/services/backtest/schemas';
 import { formatExchangeTime, formatPercent, hasIntraday } from './format';
 
 const SHOWN = 500;
 
-export function AiDecisionsPanel({ runId, stats, zoneLabel, nodeName }: { runId: string; stats: NonNullable<TRunResult['ai']>; zoneLabel: string; nodeName: (nodeId: string) => string }) {
+export function AiDecisionsPanel({
+  runId,
+  stats,
+  zoneLabel,
+  nodeName,
+  onPick,
+}: {
+  runId: string;
+  stats: NonNullable<TRunResult['ai']>;
+  zoneLabel: string;
+  nodeName: (nodeId: string) => string;
+  /** a row was picked: show its bar on the K-line */
+  onPick?: (d: TDecisionRecordDto) => void;
+}) {
   const { t, locale } = usePreferences();
   const a = t.backtest.ai;
   const decisions = trpc.ai.decisions.useQuery({ runId, limit: SHOWN }, { staleTime: Infinity });
@@ -37,8 +51,16 @@ export function AiDecisionsPanel({ runId, stats, zoneLabel, nodeName }: { runId:
             </thead>
             <tbody>
               {rows.map((d) => (
-                <tr key={d.id}>
-                  <td className="bt-left">{formatExchangeTime(d.barTime, intraday)}</td>
+                <tr key={d.id} data-testid="ai-decision-row">
+                  <td className="bt-left">
+                    {onPick ? (
+                      <button type="button" className="link-button" onClick={() => onPick(d)} title={a.showOnChart}>
+                        {formatExchangeTime(d.barTime, intraday)}
+                      </button>
+                    ) : (
+                      formatExchangeTime(d.barTime, intraday)
+                    )}
+                  </td>
                   <td className="bt-left">{d.symbol}</td>
                   <td className="bt-left">{nodeName(d.nodeId)}</td>
                   <td className={`bt-left ${d.decision.action === 'BUY' ? 'price-up' : d.decision.action === 'SELL' ? 'price-down' : ''}`}>{a.actions[d.decision.action] ?? d.decision.action}</td>

@@ -43,6 +43,9 @@ export function BacktestResults({ run, compact }: { run: TRunDetail; compact?: b
   // Charts and tables of a long run take the main thread for a moment: render them at a lower
   // priority so the metric cards (already known from the run row) paint first.
   const results = useDeferredValue(result.data);
+  // AI decisions as K-line markers; picking one in the list scrolls the chart to it.
+  const decisions = trpc.ai.decisions.useQuery({ runId: run.id, limit: 500 }, { enabled: !!results?.ai, staleTime: Infinity });
+  const [focusTime, setFocusTime] = useState<number | null>(null);
   const bars = trpc.backtest.bars.useQuery({ id: run.id, symbol }, { enabled: finished && !!symbol, staleTime: Infinity });
   const zoneLabel = zoneLabelOf(run, t.backtest.zones);
   const tickOf = useMemo(() => {
@@ -90,14 +93,25 @@ export function BacktestResults({ run, compact }: { run: TRunDetail; compact?: b
         {study.error ? <Alert>{errorText(study.error, t).message}</Alert> : null}
         {bars.error ? <Alert>{errorText(bars.error, t).message}</Alert> : null}
         {bars.data?.truncated ? <p className="muted">{t.backtest.charts.truncatedBars}</p> : null}
-        {bars.data && results ? <KlineChart bars={bars.data} fills={results.fills} orderEvents={results.orderEvents} tick={tickOf(symbol)} height={compact ? 300 : 400} study={inspected ? study.data : null} studyName={inspected ? shortNodeName(run.graph, inspected, locale) : undefined} /> : <div className="bt-kline" style={{ height: compact ? 300 : 400 }} />}
+        {bars.data && results ? <KlineChart bars={bars.data} fills={results.fills} orderEvents={results.orderEvents} tick={tickOf(symbol)} height={compact ? 300 : 400} study={inspected ? study.data : null} studyName={inspected ? shortNodeName(run.graph, inspected, locale) : undefined} decisions={decisions.data} focusTime={focusTime} /> : <div className="bt-kline" style={{ height: compact ? 300 : 400 }} />}
       </section>
       {results ? (
         <>
           <TradesTable trades={results.trades} total={results.counts.trades} tickOf={tickOf} zoneLabel={zoneLabel} fileName={`trades-${run.id}.csv`} />
           <OrderEventsList events={results.orderEvents} total={results.counts.orderEvents} zoneLabel={zoneLabel} nodeName={nodeName} />
           <RunRulesPanel runId={run.id} />
-          {results.ai ? <AiDecisionsPanel runId={run.id} stats={results.ai} zoneLabel={zoneLabel} nodeName={nodeName} /> : null}
+          {results.ai ? (
+            <AiDecisionsPanel
+              runId={run.id}
+              stats={results.ai}
+              zoneLabel={zoneLabel}
+              nodeName={nodeName}
+              onPick={(d) => {
+                setSymbol(d.symbol);
+                setFocusTime(d.barTime);
+              }}
+            />
+          ) : null}
           <p className="muted bt-timing">{t.backtest.timing(Math.round(results.timing.loadMs), Math.round(results.timing.runMs))}</p>
         </>
       ) : null}

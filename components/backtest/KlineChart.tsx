@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import type { IChartApi, SeriesMarker, UTCTimestamp } from 'lightweight-charts';
 import { usePreferences } from '@/components/preferences/PreferencesProvider';
+import type { TDecisionRecordDto } from '@/server/services/ai/schemas';
 import type { TBarsDto, TFillDto, TNodeSeriesDto, TOrderEventDto } from '@/server/services/backtest/schemas';
 import { formatPrice, formatQty, tickDecimals } from './format';
 import { studyLines } from './node-study';
@@ -20,6 +21,8 @@ export function KlineChart({
   height = 360,
   study,
   studyName,
+  decisions,
+  focusTime,
 }: {
   bars: TBarsDto;
   fills: TFillDto[];
@@ -29,10 +32,15 @@ export function KlineChart({
   study?: TNodeSeriesDto | null;
   /** the inspected node's display name, for the series titles */
   studyName?: string;
+  /** AI decisions of the run: BUY/SELL get a marker, so the reasoning sits next to what it caused */
+  decisions?: TDecisionRecordDto[];
+  /** scroll the chart to this bar time (a decision picked in the list) */
+  focusTime?: number | null;
 }) {
   const { t, locale } = usePreferences();
   const colors = useThemeColors();
   const box = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<IChartApi | null>(null);
 
   useEffect(() => {
     const el = box.current;
@@ -78,6 +86,18 @@ export function KlineChart({
           size: 1,
         });
       }
+      for (const d of decisions ?? []) {
+        if (d.symbol !== bars.symbol || d.barTime < first || d.decision.action === 'HOLD') continue;
+        const buy = d.decision.action === 'BUY';
+        markers.push({
+          time: sec(d.barTime),
+          position: buy ? 'belowBar' : 'aboveBar',
+          shape: 'square',
+          color: colors.accent,
+          text: `AI ${t.ai.actions[d.decision.action]} ${Math.round(d.decision.confidence * 100)}%`,
+          size: 0.7,
+        });
+      }
       for (const e of orderEvents) {
         if (e.symbol !== bars.symbol || e.time < first) continue;
         markers.push({ time: sec(e.time), position: e.side === 'buy' ? 'belowBar' : 'aboveBar', shape: 'circle', color: colors.warn, text: t.backtest.charts.rejected, size: 0.8 });
@@ -106,12 +126,23 @@ export function KlineChart({
         if (below) below.setHeight(Math.round(height * 0.3));
       }
       chart.timeScale().fitContent();
+      chartRef.current = chart;
     });
     return () => {
       disposed = true;
+      chartRef.current = null;
       chart?.remove();
     };
-  }, [bars, fills, orderEvents, tick, colors, locale, t, study, studyName, height]);
+  }, [bars, fills, orderEvents, tick, colors, locale, t, study, studyName, height, decisions]);
+
+  // A picked decision: show about three months around it (daily bars), without rebuilding the chart.
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart || focusTime == null || bars.times.length === 0) return;
+    let i = bars.times.findIndex((x) => x >= focusTime);
+    if (i < 0) i = bars.times.length - 1;
+    chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, i - 40), to: Math.min(bars.times.length - 1, i + 20) });
+  }, [focusTime, bars.times]);
 
   return <div ref={box} className="bt-kline" style={{ height }} data-testid="kline-chart" role="img" aria-label={`${t.backtest.charts.kline}: ${bars.symbol}`} />;
 }
