@@ -10,11 +10,22 @@ import { signUp, stepShots, uniqueEmail } from './helpers';
 const KEY = 'sk-e2e-arena-0123456789';
 let server: TFakeOpenAiServer;
 
+/**
+ * Participants' answers wait until the test has seen them "thinking" (a loaded machine may render
+ * the page later than any fixed pause), with a cap so a broken page cannot hang the test.
+ */
+let releaseParticipants: () => void = () => {};
+const participantsReleased = new Promise<void>((resolve) => {
+  releaseParticipants = resolve;
+});
+
 /** Bulls buy, bears sell, the judge (research manager) sides with the bull; answers come after a pause. */
-function debater(request: TFakeRequest) {
+async function debater(request: TFakeRequest) {
   const system = request.messages[0]?.content ?? '';
   const judge = /research manager|研究经理|裁判/i.test(system);
   const bear = /You are the Bear|空头/.test(system);
+  const participant = /You are the (Bull|Bear)|多头|空头/.test(system);
+  if (participant) await Promise.race([participantsReleased, new Promise((r) => setTimeout(r, 20_000))]);
   const answer = judge
     ? { action: 'BUY', confidence: 0.7, reasoning: 'The bull case rests on the trend; the bear’s valuation worry does not outweigh it.' }
     : bear
@@ -106,6 +117,7 @@ test('arena: configure a provider, run a debate live, see the verdict, reopen it
     await expect(risk).toContainText('Heuristic analyst');
     await expect(round1.locator('[data-role="bull"]')).toContainText('thinking…');
     await shot('streaming');
+    releaseParticipants();
     debateUrl = page.url();
     expect(debateUrl).toContain('?debate=');
   });

@@ -123,8 +123,6 @@ export function StudioCanvas({
           onConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
           nodeTypes={NODE_TYPES}
-          // A selected group frame must stay behind its members (React Flow would lift it above them).
-          elevateNodesOnSelect={false}
           connectionLineComponent={StudioConnectionLine}
           defaultEdgeOptions={defaultEdgeOptions}
           snapToGrid={snapToGrid}

@@ -160,7 +160,8 @@ export function toCanvas(
       type: GROUP_NODE_TYPE,
       position: { x: box.x, y: box.y },
       selected: selectedFrames.has(id),
-      ...(g.collapsed ? {} : { width: box.width, height: box.height, zIndex: -1 }),
+      // React Flow lifts a selected node by 1000: an expanded frame must stay behind its members.
+      ...(g.collapsed ? {} : { width: box.width, height: box.height, zIndex: selectedFrames.has(id) ? -1001 : -1 }),
       data: { groupId: g.id, label: g.label, collapsed: g.collapsed, memberIds: g.nodeIds, inputs: ports.inputs, outputs: ports.outputs },
     });
     if (g.collapsed) for (const m of g.nodeIds) hiddenIn.set(m, id);
