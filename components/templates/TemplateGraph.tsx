@@ -1,8 +1,6 @@
 'use client';
 // A read-only canvas of a template's graph, drawn with the editor's own node component so a
 // template looks exactly like it will in the editor after "Use template".
-import '@xyflow/react/dist/style.css';
-import '@/components/editor/editor.css';
 import { ReadOnlyGraph } from '@/components/editor/canvas/ReadOnlyGraph';
 import type { TGraph } from '@/nodes/sdk/graph-schema';
 

@@ -59,6 +59,10 @@ test('browse, filter, use a template, run it, publish it and find it from a seco
     const detail = page.getByTestId('template-detail');
     await expect(detail.getByRole('heading', { name: 'SMA crossover' })).toBeVisible();
     await expect(page.getByTestId('template-graph').locator('.react-flow__node')).toHaveCount(7);
+    // edges drawn in their port colour (a number edge is blue), not an invisible stroke
+    const edgePath = page.getByTestId('template-graph').locator('.react-flow__edge-path').first();
+    await expect(edgePath).toBeAttached();
+    expect(await edgePath.evaluate((p) => getComputedStyle(p).stroke)).toBe('rgb(59, 130, 246)');
     await expect(page.getByTestId('template-reference')).toContainText('SPY.US');
     await expect(page.getByTestId('template-reference').locator('[data-metric="sharpe"] dd')).toHaveText(/^\d+\.\d{2}$/);
     await expect(page.getByTestId('template-equity-chart').locator('path.recharts-curve')).toBeVisible();
