@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
+import { primeFeedback } from './kernels/streaming';
 
 /**
  * Window sums in TA-Lib's order: total += entering, read, then total −= leaving (on the next
@@ -73,7 +74,7 @@ export const bbands = defineNode({
   },
   // Once the window is full, `bands`' arithmetic with the sums in locals (a call writing six
   // fields per bar ran 2.3× the hand loop).
-  batch: ({ params, state, inputs, outputs, from, to }) => {
+  batch: primeFeedback((a) => a.params.period, ({ params, state, inputs, outputs, from, to }) => {
     const src = inputs[0]!;
     const [ou, om, ol] = outputs;
     const n = params.period;
@@ -120,7 +121,7 @@ export const bbands = defineNode({
     state.upper = up;
     state.middle = mid;
     state.lower = low;
-  },
+  }),
   summary: (p) => `${p.period},${p.devUp}${p.devUp === p.devDown ? '' : `/${p.devDown}`}${p.convention === 'tdx' ? ' tdx' : ''}`,
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
-import { RESCAN, RollingMax, RollingMin, rescanFull } from './kernels/streaming';
+import { primeFeedback, RESCAN, rescanFull, RollingMax, RollingMin } from './kernels/streaming';
 
 /**
  * TongDaXin / THS SMA(X,N,M): Y = (M·X + (N−M)·Y′) / N, an exponential smoothing with weight
@@ -87,7 +87,7 @@ export const kdj = defineNode({
   },
   // `step`'s arithmetic in a plain loop: the same pushes until the window is full, then the
   // window in locals (method calls and field writes per bar ran 3.5× the hand loop).
-  batch: ({ params, state: s, inputs, outputs, from, to }) => {
+  batch: primeFeedback((a) => a.params.n, ({ params, state: s, inputs, outputs, from, to }) => {
     const hi = inputs[0]!;
     const lo = inputs[1]!;
     const cl = inputs[2]!;
@@ -174,6 +174,6 @@ export const kdj = defineNode({
     }
     s.k = k;
     s.d = d;
-  },
+  }),
   summary: (p) => `${p.n},${p.m1},${p.m2}`,
 });

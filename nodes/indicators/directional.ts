@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
-import { taIsZero, trueRange } from './kernels/streaming';
+import { primeFeedback, taIsZero, trueRange } from './kernels/streaming';
 
 const hlc = { high: port('number'), low: port('number'), close: port('number') };
 const ZPeriod14 = z.object({ period: z.number().int().min(2).max(5000).default(14).describe('bars') });
@@ -59,9 +59,114 @@ class DirectionalMovement {
   }
 }
 
+/**
+ * +DI or −DI from bar n on (the smoothed sums exist): `push` and the getter with the
+ * state in locals. A bar with a NaN input is skipped and leaves the state as it was.
+ */
+function diSteady(dm: DirectionalMovement, plus: boolean, hi: Float64Array, lo: Float64Array, cl: Float64Array, out: Float64Array, from: number, to: number): void {
+  const n = dm.period;
+  let count = dm.count;
+  let prevHigh = dm.prevHigh;
+  let prevLow = dm.prevLow;
+  let prevClose = dm.prevClose;
+  let plusDM = dm.plusDM;
+  let minusDM = dm.minusDM;
+  let trs = dm.tr;
+  for (let i = from; i < to; i++) {
+    const high = hi[i];
+    const low = lo[i];
+    const close = cl[i];
+    if (high !== high || low !== low || close !== close) {
+      out[i] = NaN;
+      continue;
+    }
+    count++;
+    const diffP = high - prevHigh;
+    const diffM = prevLow - low;
+    const tr = trueRange(high, low, prevClose);
+    prevHigh = high;
+    prevLow = low;
+    prevClose = close;
+    minusDM -= minusDM / n;
+    plusDM -= plusDM / n;
+    if (diffM > 0 && diffP < diffM) minusDM += diffM;
+    else if (diffP > 0 && diffP > diffM) plusDM += diffP;
+    trs = trs - trs / n + tr;
+    out[i] = taIsZero(trs) ? 0.0 : 100.0 * ((plus ? plusDM : minusDM) / trs);
+  }
+  dm.count = count;
+  dm.prevHigh = prevHigh;
+  dm.prevLow = prevLow;
+  dm.prevClose = prevClose;
+  dm.plusDM = plusDM;
+  dm.minusDM = minusDM;
+  dm.tr = trs;
+}
+
+interface TAdxState {
+  dm: DirectionalMovement;
+  seen: number;
+  sumDX: number;
+  adx: number;
+}
+
+/** ADX once its first value exists (bar 2n−1 on): `step` with the state in locals. */
+function adxSteady(s: TAdxState, hi: Float64Array, lo: Float64Array, cl: Float64Array, out: Float64Array, from: number, to: number): void {
+  const dm = s.dm;
+  const n = dm.period;
+  let count = dm.count;
+  let seen = s.seen;
+  let prevHigh = dm.prevHigh;
+  let prevLow = dm.prevLow;
+  let prevClose = dm.prevClose;
+  let plusDM = dm.plusDM;
+  let minusDM = dm.minusDM;
+  let trs = dm.tr;
+  let adx = s.adx;
+  for (let i = from; i < to; i++) {
+    const high = hi[i];
+    const low = lo[i];
+    const close = cl[i];
+    if (high !== high || low !== low || close !== close) {
+      out[i] = NaN;
+      continue;
+    }
+    count++;
+    seen++;
+    const diffP = high - prevHigh;
+    const diffM = prevLow - low;
+    const tr = trueRange(high, low, prevClose);
+    prevHigh = high;
+    prevLow = low;
+    prevClose = close;
+    minusDM -= minusDM / n;
+    plusDM -= plusDM / n;
+    if (diffM > 0 && diffP < diffM) minusDM += diffM;
+    else if (diffP > 0 && diffP > diffM) plusDM += diffP;
+    trs = trs - trs / n + tr;
+    if (!taIsZero(trs)) {
+      const minusDI = 100.0 * (minusDM / trs);
+      const plusDI = 100.0 * (plusDM / trs);
+      const sum = minusDI + plusDI;
+      // a DX that cannot be computed leaves ADX as it was (TA-Lib)
+      if (!taIsZero(sum)) adx = (adx * (n - 1) + 100.0 * (Math.abs(minusDI - plusDI) / sum)) / n;
+    }
+    out[i] = adx;
+  }
+  dm.count = count;
+  s.seen = seen;
+  dm.prevHigh = prevHigh;
+  dm.prevLow = prevLow;
+  dm.prevClose = prevClose;
+  dm.plusDM = plusDM;
+  dm.minusDM = minusDM;
+  dm.tr = trs;
+  s.adx = adx;
+}
+
 function diNode(type: string, plus: boolean) {
   const name = plus ? '+DI' : '−DI';
-  return defineNode({
+  const node = defineNode({
     type,
     version: 1,
     category: 'indicators',
@@ -84,8 +189,28 @@ function diNode(type: string, plus: boolean) {
       }
       out.value = plus ? state.plusDI : state.minusDI;
     },
+    // Bars until the smoothed sums exist go through `step`; from bar n on, diSteady.
+    batch: primeFeedback((a) => a.params.period + 1, ({ params, state, inputs, outputs, from, to }) => {
+      const hi = inputs[0]!;
+      const lo = inputs[1]!;
+      const cl = inputs[2]!;
+      const out = outputs[0];
+      let i = from;
+      if (state.count <= state.period) {
+        const frame = { nodeId: '', params, state, in: { high: NaN, low: NaN, close: NaN }, out: { value: NaN }, ctx: undefined as never };
+        for (; i < to && state.count <= state.period; i++) {
+          frame.in.high = hi[i];
+          frame.in.low = lo[i];
+          frame.in.close = cl[i];
+          node.step(frame);
+          out[i] = frame.out.value;
+        }
+      }
+      if (i < to) diSteady(state, plus, hi, lo, cl, out, i, to);
+    }),
     summary: (p) => String(p.period),
   });
+  return node;
 }
 
 export const plusDi = diNode('indicator.plus-di', true);
@@ -105,7 +230,7 @@ export const adx = defineNode({
   outputs: { value: port('number') },
   params: ZPeriod14,
   warmup: (p) => 2 * p.period - 1,
-  init: (p) => ({ dm: new DirectionalMovement(p.period), seen: 0, sumDX: 0, adx: NaN }),
+  init: (p): TAdxState => ({ dm: new DirectionalMovement(p.period), seen: 0, sumDX: 0, adx: NaN }),
   step: ({ in: i, params, state: s, out }) => {
     const { high, low, close } = i;
     out.value = NaN;
@@ -129,5 +254,25 @@ export const adx = defineNode({
     }
     out.value = s.adx;
   },
+  // Bars until the first ADX go through `step` (the first average of n DX); then adxSteady.
+  batch: primeFeedback((a) => 2 * a.params.period, ({ params, state, inputs, outputs, from, to }) => {
+    const hi = inputs[0]!;
+    const lo = inputs[1]!;
+    const cl = inputs[2]!;
+    const out = outputs[0];
+    const n = params.period;
+    let i = from;
+    if (state.seen < n) {
+      const frame = { nodeId: '', params, state, in: { high: NaN, low: NaN, close: NaN }, out: { value: NaN }, ctx: undefined as never };
+      for (; i < to && state.seen < n; i++) {
+        frame.in.high = hi[i];
+        frame.in.low = lo[i];
+        frame.in.close = cl[i];
+        adx.step(frame);
+        out[i] = frame.out.value;
+      }
+    }
+    if (i < to) adxSteady(state, hi, lo, cl, out, i, to);
+  }),
   summary: (p) => String(p.period),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
+import { primeFeedback } from './kernels/streaming';
 
 /**
  * Exponential moving average.
@@ -46,7 +47,7 @@ export const ema = defineNode({
   },
   // Seed and steady state in separate loops: V8 compiles the steady loop far tighter without
   // the seeding branch (bench/indicators-bench.ts).
-  batch: ({ params, state, inputs, outputs, from, to }) => {
+  batch: primeFeedback((a) => a.params.period, ({ params, state, inputs, outputs, from, to }) => {
     const src = inputs[0]!;
     const out = outputs[0];
     const n = params.period;
@@ -88,6 +89,6 @@ export const ema = defineNode({
     state.count = count;
     state.seedSum = seedSum;
     state.value = value;
-  },
+  }),
   summary: (p) => (p.convention === 'tdx' ? `${p.period} tdx` : String(p.period)),
 });

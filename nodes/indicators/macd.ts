@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
-import { TaEma } from './kernels/streaming';
+import { primeFeedback, TaEma } from './kernels/streaming';
 
 const ZMacdParams = z.object({
   fast: z.number().int().min(2).max(1000).default(12).describe('fast EMA bars'),
@@ -73,7 +73,7 @@ export const macd = defineNode({
   },
   // Once all three TA-Lib EMAs are seeded, `advance`'s arithmetic with the EMAs in locals (three
   // objects' fields per bar ran 2.7× the hand loop).
-  batch: ({ state, inputs, outputs, from, to }) => {
+  batch: primeFeedback((a) => periods(a.params).slow + a.params.signal, ({ state, inputs, outputs, from, to }) => {
     const src = inputs[0]!;
     const [om, os, oh] = outputs;
     let i = from;
@@ -118,7 +118,7 @@ export const macd = defineNode({
     state.sg = sg;
     state.h = h;
     state.count = count;
-  },
+  }),
   summary: (p) => `${p.fast},${p.slow},${p.signal}${p.convention === 'tdx' ? ' tdx' : ''}`,
 });
 

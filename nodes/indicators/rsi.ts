@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
-import { RollingMax, RollingMin, RunningSma, taIsZero } from './kernels/streaming';
+import { primeFeedback, RollingMax, RollingMin, RunningSma, taIsZero } from './kernels/streaming';
 
 /** Wilder RSI in TA-Lib's arithmetic; returns NaN until `period` changes have been seen. */
 class WilderRsi {
@@ -59,14 +59,14 @@ export const rsi = defineNode({
     const x = i.source;
     out.value = x !== x ? NaN : state.push(x);
   },
-  batch: ({ state, inputs, outputs, from, to }) => {
+  batch: primeFeedback((a) => a.params.period + 1, ({ state, inputs, outputs, from, to }) => {
     const src = inputs[0]!;
     const out = outputs[0];
     for (let i = from; i < to; i++) {
       const x = src[i];
       out[i] = x !== x ? NaN : state.push(x);
     }
-  },
+  }),
   summary: (p) => String(p.period),
 });
 

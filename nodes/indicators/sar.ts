@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
+import { primeFeedback } from './kernels/streaming';
 
 /**
  * TA-Lib SAR. The first direction comes from bar 1's directional movement (short when −DM1 > 0);
@@ -118,7 +119,7 @@ export const sar = defineNode({
   },
   // From bar 2 on, `step`'s arithmetic with the state in locals (field reads and writes per bar
   // through a frame ran 3× the hand loop); bars 0 and 1 go through `step` itself.
-  batch: ({ params, state: s, inputs, outputs, from, to }) => {
+  batch: primeFeedback(() => 2, ({ params, state: s, inputs, outputs, from, to }) => {
     const hi = inputs[0]!;
     const lo = inputs[1]!;
     const out = outputs[0];
@@ -205,6 +206,6 @@ export const sar = defineNode({
     s.prevHigh = prevHigh;
     s.prevLow = prevLow;
     s.count = count;
-  },
+  }),
   summary: (p) => `${p.acceleration},${p.maximum}`,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
+import { primeFeedback } from './kernels/streaming';
 
 /**
  * Simple moving average, TA-Lib's way: a running total over the window (add the newest,
@@ -37,7 +38,7 @@ export const sma = defineNode({
   // Two loops: the warm-up one counts, the steady one does not. One loop with the warm-up
   // branch and a NaN test on the input ran 3–5× slower than the hand loop under V8 (measured
   // in bench/indicators-bench.ts).
-  batch: ({ params, state, inputs, outputs, from, to }) => {
+  batch: primeFeedback((a) => a.params.period, ({ params, state, inputs, outputs, from, to }) => {
     const src = inputs[0]!;
     const out = outputs[0];
     const period = params.period;
@@ -71,6 +72,6 @@ export const sma = defineNode({
     state.next = next;
     state.count = count;
     state.sum = sum;
-  },
+  }),
   summary: (p) => String(p.period),
 });

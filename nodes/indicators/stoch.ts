@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
-import { RESCAN, RollingMax, RollingMin, RunningSma, rescanFull } from './kernels/streaming';
+import { primeFeedback, RESCAN, rescanFull, RollingMax, RollingMin, RunningSma } from './kernels/streaming';
 import { fastK } from './rsi';
 
 const hlc = { high: port('number'), low: port('number'), close: port('number') };
@@ -41,7 +41,7 @@ export const stoch = defineNode({
   // `step`'s arithmetic in a plain loop: the same pushes while any window is filling, then the
   // windows and sums in locals (a method call and field writes per value cost 2–4× the hand
   // loop in bench/indicators-bench.ts).
-  batch: ({ params, state: s, inputs, outputs, from, to }) => {
+  batch: primeFeedback((a) => a.params.fastK + a.params.slowK + a.params.slowD, ({ params, state: s, inputs, outputs, from, to }) => {
     const hi = inputs[0]!;
     const lo = inputs[1]!;
     const cl = inputs[2]!;
@@ -138,7 +138,7 @@ export const stoch = defineNode({
     s.k.sum = kSum;
     s.d.next = dNext;
     s.d.sum = dSum;
-  },
+  }),
   summary: (p) => `${p.fastK},${p.slowK},${p.slowD}`,
 });
 

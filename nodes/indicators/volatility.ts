@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode, port } from '../sdk';
-import { taIsZero, trueRange } from './kernels/streaming';
+import { primeFeedback, taIsZero, trueRange } from './kernels/streaming';
 
 const hlc = { high: port('number'), low: port('number'), close: port('number') };
 const ZPeriod14 = z.object({ period: z.number().int().min(1).max(5000).default(14).describe('bars') });
@@ -80,7 +80,7 @@ export const atr = defineNode({
     const { high, low, close } = i;
     out.value = high !== high || low !== low || close !== close ? NaN : state.push(high, low, close);
   },
-  batch: ({ state, inputs, outputs, from, to }) => {
+  batch: primeFeedback((a) => a.params.period + 1, ({ state, inputs, outputs, from, to }) => {
     const hi = inputs[0]!;
     const lo = inputs[1]!;
     const cl = inputs[2]!;
@@ -91,7 +91,7 @@ export const atr = defineNode({
       const close = cl[i];
       out[i] = high !== high || low !== low || close !== close ? NaN : state.push(high, low, close);
     }
-  },
+  }),
   summary: (p) => String(p.period),
 });
 

@@ -43,6 +43,11 @@ const cases: Array<[string, Record<string, unknown>]> = [
   ['indicator.macd', {}],
   ['indicator.bbands', { period: 20 }],
   ['indicator.bbands', { period: 5, convention: 'tdx' }],
+  ['indicator.adx', {}],
+  ['indicator.adx', { period: 2 }],
+  ['indicator.plus-di', {}],
+  ['indicator.minus-di', {}],
+  ['indicator.minus-di', { period: 3 }],
 ];
 
 describe.each(cases)('column form of %s %j with NaN gaps', (type, params) => {
