@@ -1,4 +1,4 @@
-import type { TMarketRules } from './types';
+import { noPriceBand, type TMarketRules } from './types';
 
 const QTY_STEP = 1e-8;
 
@@ -13,7 +13,7 @@ export const cryptoRules: TMarketRules = {
     if (side === 'sell' && qty >= held - QTY_STEP / 2) return held; // sell-all keeps no dust
     return Math.floor(qty / QTY_STEP + 1e-6) * QTY_STEP;
   },
-  priceBand: () => null,
+  priceBand: noPriceBand,
   fees: ({ qty, price, costs, liquidity }) => {
     const rate = liquidity === 'maker' ? costs.makerFee : costs.takerFee;
     const fee = qty * price * rate;

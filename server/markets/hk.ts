@@ -6,7 +6,7 @@
  *   hk/calendar.ts  holidays, half days and sessions
  *   hk/symbols.ts   code → board / currency
  */
-import type { TInstrument, TMarketRules, TRuleNote } from './types';
+import { noPriceBand, type TInstrument, type TMarketRules, type TRuleNote } from './types';
 import { inForce } from './dates';
 import { HK_SESSION_TABLE, hkCalendar } from './hk/calendar';
 import { HK_AFRC_LEVY, HK_CCASS_FEE, HK_SFC_LEVY, HK_STAMP_DUTY, HK_TRADING_FEE, hkFees } from './hk/fees';
@@ -62,7 +62,7 @@ export const hkRules: TMarketRules = {
   tradingDaysPerYear: 252,
   settlementDays: () => 0,
   roundQty: hkRoundQty,
-  priceBand: () => null,
+  priceBand: noPriceBand,
   fees: hkFees,
   // The bundled symbols' seed rows (listing date, offer price, board lot …) when the code is one
   // of them, else facts inferred from the code alone.

@@ -167,3 +167,10 @@ export const DEFAULT_COSTS: TCostConfig = {
   takerFee: 0.001,
   slippageBps: 0,
 };
+
+/**
+ * `priceBand` of a market with no daily price limit at all (US, HK, crypto). The simulated
+ * broker recognises it and skips the previous-day close and session count it would otherwise
+ * work out for every fill.
+ */
+export const noPriceBand = (): TPriceBand | null => null;

@@ -1,4 +1,4 @@
-import type { TMarketRules } from './types';
+import { noPriceBand, type TMarketRules } from './types';
 
 /** US stocks: whole shares, no price limits, T+0 for trading purposes, commission by rate or per share. */
 export const usRules: TMarketRules = {
@@ -11,7 +11,7 @@ export const usRules: TMarketRules = {
     const whole = Math.floor(qty + 1e-9);
     return side === 'sell' ? Math.min(whole, held) : whole;
   },
-  priceBand: () => null,
+  priceBand: noPriceBand,
   fees: ({ qty, price, costs }) => {
     const byValue = qty * price * costs.commissionRate;
     const byShare = qty * costs.commissionPerShare;

@@ -142,14 +142,15 @@ return function walkOneSymbol(K, from, to, base) {
     K.beginMoment(time[i]);
     broker.onBarOpen(0, i);
     portfolio.mark(0, close[i]);
-    portfolio.revalue();
+    const value = portfolio.revalue(), fills = portfolio.fillCount;
     if (i >= warmup) {
       bar.index = i;
       ${tradingBodyLines(plan, false, 'i - base').join('\n      ')}
       if (n !== 0) K.submitIntents(0, i, n);
     }
     broker.onBarClose(0, i);
-    equity[point++] = portfolio.revalue();
+    // nothing but a fill moves equity between the two revalues (the mark came before)
+    equity[point++] = portfolio.fillCount === fills ? value : portfolio.revalue();
     if (account.openPositions > 0) exposed++;
   }
   K.endWalk(point, exposed);

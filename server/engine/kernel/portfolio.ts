@@ -52,6 +52,8 @@ export class Portfolio {
   readonly trades: TTrade[] = [];
   /** indexes of positions with qty > 0, kept small so marking is cheap */
   private readonly open: number[] = [];
+  /** fills applied so far: a walk that saw no new fill since its last revalue reuses that value */
+  fillCount = 0;
 
   constructor(
     symbols: readonly string[],
@@ -99,6 +101,7 @@ export class Portfolio {
     const p = this.positions[symbol];
     const a = this.account;
     const value = qty * price;
+    this.fillCount++;
     a.feesPaid += fee;
     a.tradedValue += value;
     if (side === 'buy') {
@@ -153,7 +156,13 @@ export class Portfolio {
     p.entryIndex = -1;
     p.highSinceEntry = NaN;
     p.lastExitIndex = barIndex;
-    this.open.splice(this.open.indexOf(symbol), 1);
+    // in place, order kept (revalue sums in this order): splice allocated an array per trade
+    const open = this.open;
+    const at = open.indexOf(symbol);
+    if (at >= 0) {
+      for (let k = at; k + 1 < open.length; k++) open[k] = open[k + 1];
+      open.length--;
+    }
     this.account.openPositions--;
     this.trades.push(trade);
     this.onTrade?.(trade);

@@ -1,6 +1,6 @@
 import type { TOrderIntent } from '@/nodes/sdk';
 import type { TBarColumns } from '@/server/data/bar-columns';
-import type { TCostConfig, TInstrument, TMarketRules } from '@/server/markets/types';
+import { noPriceBand, type TCostConfig, type TInstrument, type TMarketRules } from '@/server/markets/types';
 import type { Portfolio } from './portfolio';
 import type { TBarAccess, TBrokerPort, TKernelSink } from './types';
 
@@ -41,10 +41,16 @@ export class SimBroker implements TBrokerPort {
   private pendingCount = 0;
   /** per symbol: the last bar whose session count is known, and that count (fills come in bar order) */
   private readonly sessionCursor: Array<{ bar: number; sessions: number }>;
+  /** per symbol: its market has no price limit, so fills skip the band and what it needs */
+  private readonly bandFree: boolean[];
+  /** per symbol: the constant start of its client order ids (run or trader id, symbol) */
+  private readonly idPrefixes: string[];
 
   constructor(private readonly options: TSimBrokerOptions) {
     this.pending = options.instruments.map(() => []);
     this.sessionCursor = options.instruments.map(() => ({ bar: 0, sessions: 0 }));
+    this.bandFree = options.rules.map((r) => r.priceBand === noPriceBand);
+    this.idPrefixes = options.instruments.map((ins) => `${options.idPrefix ?? 'run'}:${ins.symbol}:`);
   }
 
   attach(args: { portfolio: Portfolio; market: TBarAccess; sink: TKernelSink }): void {
@@ -66,7 +72,7 @@ export class SimBroker implements TBrokerPort {
     }
     const wanted = intent.side === 'sell' ? Math.min(intent.qty, held - alreadySelling) : intent.qty;
     const qty = rules.roundQty({ side: intent.side, qty: wanted, held, instrument, time: bars.time[i] });
-    const id = `${this.options.idPrefix ?? 'run'}:${instrument.symbol}:${bars.time[i]}:${intent.nodeId}`;
+    const id = this.idPrefixes[symbol] + bars.time[i] + ':' + intent.nodeId;
     if (!(qty > 0)) {
       this.reject(symbol, i, intent, intent.qty, intent.side === 'buy' ? 'quantity rounds to zero lots' : 'nothing sellable');
       return;
@@ -118,7 +124,7 @@ export class SimBroker implements TBrokerPort {
       return;
     }
 
-    {
+    if (!this.bandFree[symbol]) {
       // Limits come from the previous trading DAY's close (intraday bars too); NaN on the first
       // day of the data lets the rules apply an IPO's first-day cap from the offer price.
       const band = rule.priceBand({ instrument, prevClose: this.previousDayClose(bars, i), time, sessionIndex: this.sessionIndex(symbol, bars, i) });
