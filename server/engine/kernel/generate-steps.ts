@@ -84,11 +84,11 @@ export type TTradingStep = (i: number, frames: unknown[], columns: unknown[][], 
  * Source lines that step every trading-phase node on bar `i` and leave the sink intents in
  * `intents[0..n)`. Series columns are read at index expression `at`.
  */
-function tradingBodyLines(plan: TPlan, awaitAsync: boolean, at = 'i'): string[] {
+function tradingBodyLines(plan: TPlan, awaitAsync: boolean, at = 'i', hoisted = false): string[] {
   const lines: string[] = [];
   plan.nodes.forEach((node, k) => {
     if (node.phase !== 'trading') return;
-    lines.push(`f = F[${k}]; fin = f.in;`);
+    lines.push(hoisted ? `f = F${k}; fin = I${k};` : `f = F[${k}]; fin = f.in;`);
     for (const input of node.inputs) {
       const src = input.source;
       if (!src) continue;
@@ -96,9 +96,9 @@ function tradingBodyLines(plan: TPlan, awaitAsync: boolean, at = 'i'): string[] 
       let expr: string;
       if (producer.phase === 'series') {
         const o = producer.outputs.findIndex((x) => x.name === src.port);
-        expr = readColumn(input, `C[${src.node}][${o}]`, at);
+        expr = readColumn(input, hoisted ? `C${src.node}_${o}` : `C[${src.node}][${o}]`, at);
       } else {
-        expr = `F[${src.node}].out[${key(src.port)}]`;
+        expr = hoisted ? `O${src.node}[${key(src.port)}]` : `F[${src.node}].out[${key(src.port)}]`;
         if (input.type === 'number' && src.type === 'signal') expr = `(${expr} ? 1 : 0)`;
       }
       lines.push(`fin[${key(input.name)}] = ${expr};`);
@@ -106,7 +106,33 @@ function tradingBodyLines(plan: TPlan, awaitAsync: boolean, at = 'i'): string[] 
     lines.push(`${awaitAsync && node.def.async ? 'await ' : ''}S[${k}](f);`);
   });
   lines.push('n = 0;');
-  for (const sink of plan.orderSinks) lines.push(`o = F[${sink.node}].out[${key(sink.port)}]; if (o !== null) intents[n++] = o;`);
+  for (const sink of plan.orderSinks) lines.push(`o = ${hoisted ? `O${sink.node}` : `F[${sink.node}].out`}[${key(sink.port)}]; if (o !== null) intents[n++] = o;`);
+  return lines;
+}
+
+/**
+ * For the one-symbol walk: the trading frames, their in/out objects and the series columns
+ * they read, loaded once per walk call. Read inside the bar loop, V8 reloaded each from its
+ * array after every call it could not see through (a port, submitIntents).
+ */
+function hoistLines(plan: TPlan): string[] {
+  const lines: string[] = [];
+  const columns = new Set<string>();
+  plan.nodes.forEach((node, k) => {
+    if (node.phase !== 'trading') return;
+    lines.push(`const F${k} = F[${k}], I${k} = F${k}.in, O${k} = F${k}.out;`);
+    for (const input of node.inputs) {
+      const src = input.source;
+      if (!src || plan.nodes[src.node].phase !== 'series') continue;
+      const o = plan.nodes[src.node].outputs.findIndex((x) => x.name === src.port);
+      const name = `C${src.node}_${o}`;
+      if (!columns.has(name)) lines.push(`const ${name} = C[${src.node}][${o}];`);
+      columns.add(name);
+    }
+  });
+  for (const sink of plan.orderSinks) {
+    if (plan.nodes[sink.node].phase !== 'trading') lines.push(`const O${sink.node} = F[${sink.node}].out;`);
+  }
   return lines;
 }
 
@@ -138,6 +164,7 @@ return function walkOneSymbol(K, from, to, base) {
   const equity = K.reserveCurve(to - from);
   let point = K.points, exposed = 0;
   let f, fin, n, o;
+  ${hoistLines(plan).join('\n  ')}
   for (let i = from; i < to; i++) {
     K.beginMoment(time[i]);
     broker.onBarOpen(0, i);
@@ -145,7 +172,7 @@ return function walkOneSymbol(K, from, to, base) {
     const value = portfolio.revalue(), fills = portfolio.fillCount;
     if (i >= warmup) {
       bar.index = i;
-      ${tradingBodyLines(plan, false, 'i - base').join('\n      ')}
+      ${tradingBodyLines(plan, false, 'i - base', true).join('\n      ')}
       if (n !== 0) K.submitIntents(0, i, n);
     }
     broker.onBarClose(0, i);
