@@ -31,8 +31,19 @@ export async function dragFromPalette(page: Page, search: string, entry: string,
   await item.dragTo(canvas(page), { targetPosition: at });
 }
 
+/**
+ * The centre of an element once it has stopped moving: a fit-view or zoom animation still running
+ * on a loaded machine would otherwise move a handle between measuring it and pressing on it (the
+ * press then lands on the node and drags it instead of starting a connection).
+ */
 async function center(l: Locator) {
-  const b = await l.boundingBox();
+  let b = await l.boundingBox();
+  for (let i = 0; i < 40; i++) {
+    await l.page().waitForTimeout(50);
+    const next = await l.boundingBox();
+    if (b && next && next.x === b.x && next.y === b.y) break;
+    b = next;
+  }
   if (!b) throw new Error('not visible');
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
