@@ -171,7 +171,7 @@ export function isStOn(instrument: TInstrument, time: number): boolean {
 type TSeedRow = Pick<TSymbolRecord, 'symbol' | 'name' | 'listingDate' | 'ipoPrice'> & Partial<TSymbolRecord>;
 
 /**
- * Seed rows for the symbols bundled with the app (../shared/data/market at build time).
+ * Seed rows for the symbols bundled with the app (data/market, with SOURCES.md).
  * Names, listing dates and offer prices are public facts from the exchanges' listing notices /
  * prospectuses (recalled, not re-fetched); 300750.SZ's offer price is confirmed by its first bar
  * (opened at 30.17 = 25.14 × 1.20, the first-day auction cap, and closed at the +44% cap

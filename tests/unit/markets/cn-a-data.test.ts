@@ -1,6 +1,6 @@
 /**
- * The CN-A price-limit rules run against the real bundled bars (fixture copies of
- * ../shared/data/market, raw prices): no bar may trade outside the band computed from the
+ * The CN-A price-limit rules run against the real bundled bars (fixture copies in
+ * tests/fixtures/markets of data/market, raw prices): no bar may trade outside the band computed from the
  * previous bar's close, except on days where the exchange's reference price differs from that
  * close (ex-rights / ex-dividend days, listed in the data's SOURCES.md, and one documented
  * resumption). Limit-up closes must hit our computed limit to the cent.
