@@ -1,21 +1,22 @@
 'use client';
 // A run's AI decisions (from the AI records of this run id) with the port's call/cache/cost counts.
 import { usePreferences } from '@/components/preferences/PreferencesProvider';
-import { trpc } from '@/components/trpc/client';
 import type { TDecisionRecordDto } from '@/server/services/ai/schemas';
 import type { TRunResult } from '@/server/services/backtest/schemas';
 import { formatExchangeTime, formatPercent, hasIntraday } from './format';
 
-const SHOWN = 500;
+/** Decisions a run's page lists and marks on the K-line. */
+export const SHOWN_DECISIONS = 500;
 
 export function AiDecisionsPanel({
-  runId,
+  decisions,
   stats,
   zoneLabel,
   nodeName,
   onPick,
 }: {
-  runId: string;
+  /** the run's decisions (first SHOWN_DECISIONS), fetched once by the results view for the chart too */
+  decisions: TDecisionRecordDto[] | undefined;
   stats: NonNullable<TRunResult['ai']>;
   zoneLabel: string;
   nodeName: (nodeId: string) => string;
@@ -24,8 +25,7 @@ export function AiDecisionsPanel({
 }) {
   const { t, locale } = usePreferences();
   const a = t.backtest.ai;
-  const decisions = trpc.ai.decisions.useQuery({ runId, limit: SHOWN }, { staleTime: Infinity });
-  const rows = decisions.data ?? [];
+  const rows = decisions ?? [];
   const intraday = hasIntraday(rows.map((d) => d.barTime));
   const cost = [stats.cost.USD > 0 ? `$${stats.cost.USD.toFixed(4)}` : '', stats.cost.CNY > 0 ? `¥${stats.cost.CNY.toFixed(4)}` : ''].filter(Boolean).join(' + ') || '0';
   return (

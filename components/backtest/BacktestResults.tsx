@@ -8,7 +8,7 @@ import { trpc } from '@/components/trpc/client';
 import { errorText } from '@/components/trpc/error-text';
 import { Alert } from '@/components/ui/Alert';
 import type { TRunDetail } from '@/server/services/backtest/schemas';
-import { AiDecisionsPanel } from './AiDecisionsPanel';
+import { AiDecisionsPanel, SHOWN_DECISIONS } from './AiDecisionsPanel';
 import { nodeDisplayName } from './compile-errors';
 import { getNodeDefinition } from '@/nodes/registry';
 import { EquityCharts } from './EquityCharts';
@@ -44,7 +44,7 @@ export function BacktestResults({ run, compact }: { run: TRunDetail; compact?: b
   // priority so the metric cards (already known from the run row) paint first.
   const results = useDeferredValue(result.data);
   // AI decisions as K-line markers; picking one in the list scrolls the chart to it.
-  const decisions = trpc.ai.decisions.useQuery({ runId: run.id, limit: 500 }, { enabled: !!results?.ai, staleTime: Infinity });
+  const decisions = trpc.ai.decisions.useQuery({ runId: run.id, limit: SHOWN_DECISIONS }, { enabled: !!results?.ai, staleTime: Infinity });
   const [focusTime, setFocusTime] = useState<number | null>(null);
   const bars = trpc.backtest.bars.useQuery({ id: run.id, symbol }, { enabled: finished && !!symbol, staleTime: Infinity });
   const zoneLabel = zoneLabelOf(run, t.backtest.zones);
@@ -102,7 +102,7 @@ export function BacktestResults({ run, compact }: { run: TRunDetail; compact?: b
           <RunRulesPanel runId={run.id} />
           {results.ai ? (
             <AiDecisionsPanel
-              runId={run.id}
+              decisions={decisions.data}
               stats={results.ai}
               zoneLabel={zoneLabel}
               nodeName={nodeName}

@@ -2,7 +2,7 @@
 // on a probe plan (the node and what feeds it; nothing trades). Only series-phase nodes can be
 // inspected this way: a trading-phase node's value depends on fills and AI answers, which only
 // the run itself had.
-import { DEFAULT_COSTS } from '@/server/markets/types';
+import { costsFor } from '@/server/markets/types';
 import { getMarketRules } from '@/server/markets';
 import { compileGraph, type TCompileError } from './compile';
 import { runKernel } from './kernel/run-kernel';
@@ -39,7 +39,7 @@ export async function inspectNode(request: {
     market: {
       rules: [rules],
       instruments: [request.symbol.instrument ?? rules.inferInstrument(request.symbol.symbol)],
-      costs: [{ ...DEFAULT_COSTS, ...rules.defaultCosts }],
+      costs: [costsFor(rules)],
       fillTiming: 'next-open',
     },
     sink: {

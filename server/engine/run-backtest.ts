@@ -1,7 +1,7 @@
 import type { TLlmPort } from '@/nodes/sdk';
 import type { TBarColumns } from '@/server/data/bar-columns';
 import { getMarketRules } from '@/server/markets';
-import { DEFAULT_COSTS, type TCostConfig, type TInstrument, type TMarketId } from '@/server/markets/types';
+import { costsFor, type TCostConfig, type TInstrument, type TMarketId } from '@/server/markets/types';
 import { compileGraph } from './compile';
 import type { TCompileError, TPlan } from './compile';
 import { runKernel } from './kernel/run-kernel';
@@ -76,7 +76,7 @@ export async function runPlan(plan: TPlan, request: TBacktestRequest, compileMs 
       rules,
       instruments,
       // each market's own defaults (e.g. CN-A's 5 CNY minimum commission) under what the user set
-      costs: rules.map((r) => ({ ...DEFAULT_COSTS, ...r.defaultCosts, ...definedOnly(request.costs ?? {}) })),
+      costs: rules.map((r) => costsFor(r, request.costs)),
       fillTiming: request.fillTiming ?? 'next-open',
     },
     sink: { fill: (f) => fills.push(f), order: (e) => orderEvents.push(e), progress: request.onProgress },
@@ -113,9 +113,6 @@ export async function runPlan(plan: TPlan, request: TBacktestRequest, compileMs 
   };
 }
 
-function definedOnly<T extends object>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 /** The benchmark's last close at or before each time (NaN before its first bar). */
 function alignCloses(times: Float64Array, benchmark: TBarColumns): Float64Array {

@@ -169,6 +169,16 @@ export const DEFAULT_COSTS: TCostConfig = {
 };
 
 /**
+ * The costs a run applies: the defaults, then the market's own (e.g. CN-A's 5 CNY minimum
+ * commission), then what the user set; a field the user left unset (undefined, or null as stored
+ * for a trader) keeps the one below it.
+ */
+export function costsFor(rules: Pick<TMarketRules, 'defaultCosts'>, user: { [K in keyof TCostConfig]?: number | null } = {}): TCostConfig {
+  const set = Object.fromEntries(Object.entries(user).filter(([, v]) => v !== undefined && v !== null)) as Partial<TCostConfig>;
+  return { ...DEFAULT_COSTS, ...rules.defaultCosts, ...set };
+}
+
+/**
  * `priceBand` of a market with no daily price limit at all (US, HK, crypto). The simulated
  * broker recognises it and skips the previous-day close and session count it would otherwise
  * work out for every fill.

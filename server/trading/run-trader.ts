@@ -9,7 +9,7 @@ import { compileGraph, type TCompileError } from '@/server/engine/compile';
 import { runKernel, type TKernelResult } from '@/server/engine/kernel/run-kernel';
 import { livePorts, paperPorts } from '@/server/engine/modes';
 import { getMarketRules } from '@/server/markets';
-import { DAY_MS, DEFAULT_COSTS, type TCostConfig } from '@/server/markets/types';
+import { costsFor, DAY_MS, type TCostConfig } from '@/server/markets/types';
 import type { TExternalBroker } from './brokers/external-broker';
 import type { TBarSource } from './feeds/bar-source';
 import { liveFeed, type TFeedEvent } from './feeds/live-feed';
@@ -63,7 +63,7 @@ export async function runTrader(spec: TTraderSpec, deps: TTraderDeps): Promise<T
   if (!rules) throw new TraderStartError('no_market_rules', `market "${spec.market}" has no rules`);
   const hours = marketHours(spec.market);
   const instruments = spec.symbols.map((s) => rules.inferInstrument(s));
-  const costs: TCostConfig[] = spec.symbols.map(() => ({ ...DEFAULT_COSTS, ...rules.defaultCosts, ...definedOnly(spec.costs ?? {}) }));
+  const costs: TCostConfig[] = spec.symbols.map(() => costsFor(rules, spec.costs));
   const stamp = spec.barStamp ?? 'open';
 
   const journal = await deps.store.loadJournal(spec.id);
@@ -178,8 +178,4 @@ function warmupStart(hours: TMarketHours, timeframe: TTraderTimeframe, time: num
     }
   }
   return day;
-}
-
-function definedOnly<T extends object>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 }

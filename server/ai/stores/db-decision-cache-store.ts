@@ -5,6 +5,23 @@ import type { TDecisionCacheStore } from '../cache/decision-cache-store';
 type TRow = Awaited<ReturnType<TDb['aiCacheEntry']['findFirstOrThrow']>>;
 
 /** A stored row as an entry; a row that no longer validates (hand-edited) reads as a miss. */
+/** A cache entry as an owner's AiCacheEntry row (the store and template forks write the same rows). */
+export function toCacheRow(ownerId: string, entry: TCacheEntry) {
+  return {
+    ownerId,
+    key: entry.key,
+    provider: entry.provider,
+    model: entry.model,
+    messagesJson: JSON.stringify(entry.messages),
+    paramsJson: JSON.stringify(entry.params),
+    answer: entry.answer,
+    refusal: entry.refusal,
+    promptTokens: entry.promptTokens,
+    completionTokens: entry.completionTokens,
+    createdAt: new Date(entry.createdAt),
+  };
+}
+
 function fromRow(row: TRow): TCacheEntry | null {
   try {
     const parsed = ZCacheEntrySchema.safeParse({
@@ -41,21 +58,7 @@ export function createDbCacheStore(db: TDb, ownerId: string): TDecisionCacheStor
     },
     async put(entry) {
       try {
-        await db.aiCacheEntry.create({
-          data: {
-            ownerId,
-            key: entry.key,
-            provider: entry.provider,
-            model: entry.model,
-            messagesJson: JSON.stringify(entry.messages),
-            paramsJson: JSON.stringify(entry.params),
-            answer: entry.answer,
-            refusal: entry.refusal,
-            promptTokens: entry.promptTokens,
-            completionTokens: entry.completionTokens,
-            createdAt: new Date(entry.createdAt),
-          },
-        });
+        await db.aiCacheEntry.create({ data: toCacheRow(ownerId, entry) });
       } catch (error) {
         // already cached: keep the first answer
         if ((error as { code?: string }).code !== 'P2002') throw error;

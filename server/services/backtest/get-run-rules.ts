@@ -3,7 +3,7 @@
 // stamp-duty cuts), and the costs it used. Built from the same tables the simulated broker reads.
 import type { TDb } from '@/server/db';
 import { getMarketRules } from '@/server/markets';
-import { DEFAULT_COSTS, type TCostConfig, type TInstrument, type TMarketRules, type TRuleNote } from '@/server/markets/types';
+import { costsFor, type TCostConfig, type TInstrument, type TMarketRules, type TRuleNote } from '@/server/markets/types';
 import { AppError } from '@/server/services/errors';
 import { dateToLocalMs } from './resolve-symbols';
 import type { TBacktestMarket } from './schemas';
@@ -84,7 +84,7 @@ export async function getRunRules(db: TDb, input: { ownerId: string; id: string 
     });
     // A rule that only exists by the end (e.g. a levy introduced mid-run) shows as a change from none.
     for (const n of last.values()) merged.push({ id: n.id, label: n.label, value: '—', since: '', source: n.source, changed: { value: n.value, since: n.since, source: n.source } });
-    const costs = { ...DEFAULT_COSTS, ...rules.defaultCosts, ...definedOnly(params.costs ?? {}) };
+    const costs = costsFor(rules, params.costs);
     out.push({
       symbol: resolved.symbol,
       market: resolved.market,
@@ -100,6 +100,3 @@ export async function getRunRules(db: TDb, input: { ownerId: string; id: string 
   return out;
 }
 
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}

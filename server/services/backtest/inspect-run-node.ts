@@ -9,12 +9,12 @@ import { AppError } from '@/server/services/errors';
 import { MAX_CHART_BARS } from './get-run-bars';
 import { loadBacktestSymbols } from './resolve-symbols';
 import type { TNodeSeriesDto } from './schemas';
-import { parseParams } from './to-run-dto';
+import { parseJson, parseParams } from './to-run-dto';
 
 export async function inspectRunNode(db: TDb, deps: { reader: TMarketDataReader }, input: { ownerId: string; id: string; symbol: string; nodeId: string }): Promise<TNodeSeriesDto> {
   const run = await db.backtestRun.findFirst({ where: { id: input.id, ownerId: input.ownerId }, select: { paramsJson: true, graphJson: true } });
   if (!run) throw new AppError('not_found');
-  const graph = parseGraph(run.graphJson);
+  const graph = parseJson<{ nodes?: Array<{ id: string; type: string }> }>(run.graphJson);
   const node = graph?.nodes?.find((n) => n.id === input.nodeId);
   if (!node) throw new AppError('not_found', 'nodeId');
   const params = parseParams(run.paramsJson);
@@ -49,12 +49,4 @@ export async function inspectRunNode(db: TDb, deps: { reader: TMarketDataReader 
     unavailable: outcome.ok ? null : 'trading_phase',
     truncated: from > 0,
   };
-}
-
-function parseGraph(text: string | null): { nodes?: Array<{ id: string; type: string }> } | null {
-  try {
-    return text ? JSON.parse(text) : null;
-  } catch {
-    return null;
-  }
 }

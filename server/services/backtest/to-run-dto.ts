@@ -18,7 +18,8 @@ type TRunRow = {
   strategy?: { name: string } | null;
 };
 
-function parseJson<T>(text: string | null): T | null {
+/** A JSON column of a run row, or null when empty or unreadable. */
+export function parseJson<T>(text: string | null): T | null {
   if (!text) return null;
   try {
     return JSON.parse(text) as T;

@@ -1,5 +1,6 @@
 import { ZCacheEntrySchema, ZCacheExportSchema, type TCacheEntry } from '@/server/ai/cache/cache-entry';
 import { hashCacheKey } from '@/server/ai/cache/hash-cache-key';
+import { toCacheRow } from '@/server/ai/stores/db-decision-cache-store';
 import type { TDb } from '@/server/db';
 import type { TFileProblem } from './schemas';
 
@@ -54,21 +55,7 @@ export async function writeCacheEntries(tx: TTx, ownerId: string, entries: reado
   for (const entry of entries) {
     const existing = await tx.aiCacheEntry.findUnique({ where: { ownerId_key: { ownerId, key: entry.key } }, select: { key: true } });
     if (existing) continue;
-    await tx.aiCacheEntry.create({
-      data: {
-        ownerId,
-        key: entry.key,
-        provider: entry.provider,
-        model: entry.model,
-        messagesJson: JSON.stringify(entry.messages),
-        paramsJson: JSON.stringify(entry.params),
-        answer: entry.answer,
-        refusal: entry.refusal,
-        promptTokens: entry.promptTokens,
-        completionTokens: entry.completionTokens,
-        createdAt: new Date(entry.createdAt),
-      },
-    });
+    await tx.aiCacheEntry.create({ data: toCacheRow(ownerId, entry) });
     added++;
   }
   return added;

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import type { TOrderIntent } from '@/nodes/sdk';
 import type { Portfolio } from '@/server/engine/kernel/portfolio';
 import type { TBarAccess, TKernelSink } from '@/server/engine/kernel/types';
-import { DEFAULT_COSTS, type TCostConfig, type TInstrument, type TMarketId, type TMarketRules } from '@/server/markets/types';
+import { costsFor, type TCostConfig, type TInstrument, type TMarketId, type TMarketRules } from '@/server/markets/types';
 import { clientOrderIdOf, type TOrderRecord } from '../../types';
 import type { TExternalBroker, TReconcileReport } from '../external-broker';
 import {
@@ -141,7 +141,7 @@ export class FutuBroker implements TExternalBroker {
     private readonly createSdk: () => Promise<TFutuTradeSdk> | TFutuTradeSdk,
   ) {
     this.trdMarket = futuTrdMarket(universe.market);
-    this.costs = { ...DEFAULT_COSTS, ...universe.rules.defaultCosts };
+    this.costs = costsFor(universe.rules);
     this.pendingFills = universe.instruments.map(() => []);
   }
 
