@@ -102,9 +102,8 @@ export interface TMarketRules {
   inferInstrument(symbol: string): TInstrument;
   /**
    * Optional (added with the CN-A/HK rules): cost settings this market's users expect by
-   * default, e.g. CN-A `{ commissionRate: 0.00025, minCommission: 5 }`. A run's costs should be
-   * built as `{ ...DEFAULT_COSTS, ...rules.defaultCosts, ...userCosts }`; `fees()` itself uses
-   * only the `costs` it is given.
+   * default, e.g. CN-A `{ commissionRate: 0.00025, minCommission: 5 }`. A run's costs come from
+   * `costsFor(rules, userCosts)` (below); `fees()` itself uses only the `costs` it is given.
    */
   defaultCosts?: Partial<TCostConfig>;
   /** Optional: the exchange's trading calendar and sessions (CN-A, HK). */
